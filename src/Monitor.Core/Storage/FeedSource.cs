@@ -1,0 +1,34 @@
+namespace NewsMonitor.Storage;
+
+/// <summary>A feed the monitor polls, with the state that makes polling polite and observable.</summary>
+public sealed record FeedSource
+{
+    public required string Id { get; init; }
+    public required string Url { get; init; }
+    public string? Title { get; init; }
+    public string? SiteUrl { get; init; }
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Overrides the configured poll interval for this feed.</summary>
+    public TimeSpan? Interval { get; init; }
+
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+    public FeedHealth Health { get; init; } = new();
+}
+
+/// <summary>What an operator needs to see about a feed: when it last worked, why it failed, when it is tried next.</summary>
+public sealed record FeedHealth
+{
+    public DateTimeOffset? LastAttemptAt { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+
+    /// <summary>A sentence a person understands, such as "HTTP 404" or "timed out after 20 s".</summary>
+    public string? LastError { get; init; }
+    public int ConsecutiveFailures { get; init; }
+
+    /// <summary>Null means "due now" (a feed never polled).</summary>
+    public DateTimeOffset? NextCheckAt { get; init; }
+
+    public bool IsHealthy => ConsecutiveFailures == 0;
+}

@@ -1,0 +1,12 @@
+namespace NewsMonitor.Storage;
+
+public interface IFeedStore
+{
+    Task<IReadOnlyList<FeedSource>> ListFeedsAsync(CancellationToken ct = default);
+    Task<FeedSource?> GetFeedAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Enabled feeds whose next check is at or before <paramref name="now"/> (or never checked).</summary>
+    Task<IReadOnlyList<FeedSource>> ListDueFeedsAsync(DateTimeOffset now, CancellationToken ct = default);
+    Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default);
+    Task<bool> DeleteFeedAsync(string id, CancellationToken ct = default);
+}

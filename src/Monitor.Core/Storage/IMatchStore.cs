@@ -1,0 +1,18 @@
+namespace NewsMonitor.Storage;
+
+/// <summary>Match rows and each subscriber's inbox of matches not yet delivered.</summary>
+public interface IMatchStore
+{
+    /// <summary>Idempotent on (article id, term id): a redelivered article does not add a second row.</summary>
+    Task AddMatchAsync(TermMatchRecord match, CancellationToken ct = default);
+    Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticleAsync(string articleId, CancellationToken ct = default);
+
+    /// <summary>Idempotent on (subscriber, article, term).</summary>
+    Task AddPendingAsync(string subscriberId, string articleId, string termId, DateTimeOffset at, CancellationToken ct = default);
+    Task<IReadOnlyList<PendingItem>> ListPendingAsync(string subscriberId, CancellationToken ct = default);
+
+    /// <summary>Marks the items delivered by the digest <paramref name="digestKey"/>; they leave the inbox.</summary>
+    Task MarkDeliveredAsync(string subscriberId, IReadOnlyCollection<PendingItem> items, string digestKey, CancellationToken ct = default);
+}
+
+public sealed record PendingItem(string SubscriberId, string ArticleId, string TermId, DateTimeOffset AddedAt);
