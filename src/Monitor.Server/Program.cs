@@ -1,1 +1,3 @@
-return 0;
+using NewsMonitor.Server.Cli;
+
+return await MonitorCli.RunAsync(args, Console.Out, Console.Error);

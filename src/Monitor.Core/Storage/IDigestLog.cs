@@ -32,4 +32,10 @@ public interface IDigestLog
 
     /// <summary>Inserts or replaces the record for (subscriber, period).</summary>
     Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default);
+
+    /// <summary>
+    /// Claims (subscriber, period) for sending: true when no record exists, or when a "Sending" claim is
+    /// older than <paramref name="staleBefore"/> (its sender died). Atomic, so two senders never both win.
+    /// </summary>
+    Task<bool> TryBeginAsync(DigestRecord sending, DateTimeOffset staleBefore, CancellationToken ct = default);
 }

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MimeKit;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Digests;
+
+/// <summary>
+/// The subscribers file of DESIGN.md: { "subscribers": [ { id, email, name, terms, cadence, at, day, timeZone } ] }.
+/// Every entry is validated; one bad entry rejects the file with a message naming it.
+/// </summary>
+public static class SubscribersFile
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static async Task<IReadOnlyList<Subscriber>> ReadAsync(Stream stream, CancellationToken ct = default)
+    {
+        FileShape? file;
+        try
+        {
+            file = await JsonSerializer.DeserializeAsync<FileShape>(stream, Json, ct);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"subscribers file: invalid JSON at line {e.LineNumber + 1}: {e.Message}", e);
+        }
+
+        if (file?.Subscribers is null)
+        {
+            throw new FormatException("subscribers file: expected an object with a \"subscribers\" array");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return file.Subscribers.Select((entry, index) =>
+        {
+            var subscriber = ToSubscriber(entry, index);
+            return seen.Add(subscriber.Id) ? subscriber : throw new FormatException($"subscribers file: duplicate id '{subscriber.Id}'");
+        }).ToList();
+    }
+
+    public static Subscriber ToSubscriber(Entry entry, int index)
+    {
+        var where = $"subscribers[{index}]" + (entry.Id is { Length: > 0 } ? $" ('{entry.Id}')" : "");
+        var errors = SubscriberRules.Check(entry.Id, entry.Email, entry.TimeZone ?? "UTC");
+        var cadence = Cadence.Daily;
+        if (entry.Cadence is { } c && !Enum.TryParse(c, ignoreCase: true, out cadence))
+        {
+            errors.Add($"cadence '{c}' is not one of immediate, hourly, daily, weekly");
+        }
+
+        var at = new TimeOnly(8, 0);
+        if (entry.At is { } a && !TimeOnly.TryParseExact(a, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
+        {
+            errors.Add($"at '{a}' is not a time such as 08:00");
+        }
+
+        var day = DayOfWeek.Monday;
+        if (entry.Day is { } d && !Enum.TryParse(d, ignoreCase: true, out day))
+        {
+            errors.Add($"day '{d}' is not a day of the week such as monday");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new FormatException($"{where}: {string.Join("; ", errors)}");
+        }
+
+        return new Subscriber
+        {
+            Id = entry.Id!,
+            Email = entry.Email!.Trim(),
+            Name = entry.Name,
+            Terms = entry.Terms,
+            Cadence = cadence,
+            At = at,
+            Day = day,
+            TimeZone = entry.TimeZone ?? "UTC",
+        };
+    }
+
+    public sealed record Entry(
+        string? Id,
+        string? Email,
+        string? Name,
+        List<string>? Terms,
+        string? Cadence,
+        string? At,
+        string? Day,
+        string? TimeZone);
+
+    private sealed record FileShape([property: JsonPropertyName("subscribers")] List<Entry>? Subscribers);
+}
+
+/// <summary>The checks every way of creating a subscriber applies (file, API).</summary>
+public static class SubscriberRules
+{
+    public static List<string> Check(string? id, string? email, string timeZone)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            errors.Add("id is required");
+        }
+
+        if (!IsValidEmail(email))
+        {
+            errors.Add($"email '{email}' is not a valid address");
+        }
+
+        if (!TimeZones.IsValid(timeZone))
+        {
+            errors.Add($"time zone '{timeZone}' is unknown (use an IANA name such as Europe/Paris)");
+        }
+
+        return errors;
+    }
+
+    public static bool IsValidEmail(string? email) =>
+        !string.IsNullOrWhiteSpace(email)
+        && MailboxAddress.TryParse(email.Trim(), out var mailbox)
+        && mailbox.Address == email.Trim()
+        && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        && at < mailbox.Address.Length - 1
+        && mailbox.Address[(at + 1)..].Contains('.', StringComparison.Ordinal);
+}

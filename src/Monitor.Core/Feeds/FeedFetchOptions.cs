@@ -1,0 +1,25 @@
+namespace NewsMonitor.Feeds;
+
+/// <summary>Limits and manners for fetching feeds. Bound from the "Feeds" configuration section.</summary>
+public sealed class FeedFetchOptions
+{
+    public const string Section = "Feeds";
+
+    /// <summary>Whole-request time limit, headers and body.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A larger body is cut off and the fetch fails: a feed is not a download.</summary>
+    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+    public int MaxRedirects { get; set; } = 5;
+    public string UserAgent { get; set; } = "NewsMonitor/1.0 (+https://github.com/news-monitor)";
+
+    /// <summary>Lets feeds on loopback, private and link-local addresses be fetched (tests, intranets).</summary>
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>How often a feed is checked when it says nothing of its own.</summary>
+    public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How many feeds are fetched at once in a cycle.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+}

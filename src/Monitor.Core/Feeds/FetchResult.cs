@@ -1,0 +1,30 @@
+namespace NewsMonitor.Feeds;
+
+public enum FetchStatus
+{
+    Fetched,
+    NotModified,
+    Failed,
+}
+
+/// <summary>What one conditional GET of a feed produced.</summary>
+public sealed record FetchResult
+{
+    public required FetchStatus Status { get; init; }
+    public byte[] Body { get; init; } = [];
+    public string? ContentType { get; init; }
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+
+    /// <summary>The URL after redirects, the base for relative links.</summary>
+    public Uri? FinalUri { get; init; }
+
+    /// <summary>A sentence a person understands, when <see cref="Status"/> is Failed.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>How long the server asked us to wait (Retry-After, Cache-Control max-age).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static FetchResult Failure(string error, TimeSpan? retryAfter = null) =>
+        new() { Status = FetchStatus.Failed, Error = error, RetryAfter = retryAfter };
+}

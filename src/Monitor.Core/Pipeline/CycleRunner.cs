@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using NewsMonitor.Feeds;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Pipeline;
+
+/// <summary>What one full cycle did, for the person who ran it.</summary>
+public sealed record CycleReport(
+    int FeedsScheduled,
+    IReadOnlyList<PollOutcome> Polls,
+    int ArticlesMatched,
+    int Matches,
+    IReadOnlyList<DigestOutcome> Digests,
+    int Poisoned)
+{
+    public int NewArticles => Polls.Sum(p => p.NewArticles);
+    public int FeedsFailed => Polls.Count(p => p.Status == PollStatus.Failed);
+    public int MessagesSent => Digests.Count(d => d.Status == DigestOutcomeStatus.Sent);
+}
+
+/// <summary>
+/// One cycle of the five stages on one machine (the `run-once` verb): schedule, poll, match, alert,
+/// compose and deliver, each queue drained before the next stage starts.
+/// </summary>
+public sealed class CycleRunner(
+    SchedulePollsHandler schedule,
+    PollFeedHandler poll,
+    MatchArticleHandler match,
+    SendDigestsHandler digests,
+    QueueProcessor processor,
+    IArticleStore articles,
+    IMessageQueue queue,
+    IOptions<FeedFetchOptions> feedOptions)
+{
+    public async Task<CycleReport> RunAsync(CancellationToken ct)
+    {
+        // Articles stored but never matched (a crash between stages) go through matching again.
+        foreach (var id in await articles.ListUnmatchedArticleIdsAsync(10_000, ct))
+        {
+            await queue.EnqueueAsync(QueueNames.Articles, id, ct);
+        }
+
+        var scheduled = await schedule.ScheduleDueAsync(ct);
+        var polls = new List<PollOutcome>();
+        var pollDrain = await processor.DrainAsync(
+            QueueNames.FeedPolls,
+            async (id, token) =>
+            {
+                var outcome = await poll.HandleAsync(id, token);
+                lock (polls)
+                {
+                    polls.Add(outcome);
+                }
+            },
+            feedOptions.Value.MaxConcurrency,
+            ct);
+
+        var matched = 0;
+        var matchCount = 0;
+        var matchDrain = await processor.DrainAsync(
+            QueueNames.Articles,
+            async (id, token) =>
+            {
+                var outcome = await match.HandleAsync(id, token);
+                Interlocked.Increment(ref matched);
+                Interlocked.Add(ref matchCount, outcome.TermIds.Count);
+            },
+            1,
+            ct);
+
+        var sent = new List<DigestOutcome>();
+        var alertDrain = await processor.DrainAsync(
+            QueueNames.Alerts,
+            async (id, token) =>
+            {
+                var outcome = await digests.SendForAsync(id, token);
+                if (outcome.Status == DigestOutcomeStatus.Failed)
+                {
+                    throw new InvalidOperationException(outcome.Error);
+                }
+
+                sent.Add(outcome);
+            },
+            1,
+            ct);
+
+        sent.AddRange(await digests.SendDueAsync(ct));
+        var relevant = sent.Where(d => d.Status is DigestOutcomeStatus.Sent or DigestOutcomeStatus.Failed).ToList();
+        return new CycleReport(scheduled, polls, matched, matchCount, relevant, pollDrain.Poisoned + matchDrain.Poisoned + alertDrain.Poisoned);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NewsMonitor.Delivery;
+using NewsMonitor.Feeds;
+using NewsMonitor.Matching;
+using NewsMonitor.Storage;
+using NewsMonitor.Storage.InProcess;
+using NewsMonitor.Storage.Sqlite;
+
+namespace NewsMonitor.Pipeline;
+
+/// <summary>The one registration both hosts (Server and Functions) call; adapters registered before it win.</summary>
+public static class NewsMonitorServices
+{
+    public static IServiceCollection AddNewsMonitor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FeedFetchOptions>(configuration.GetSection(FeedFetchOptions.Section));
+        services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(FeedFetcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    AutomaticDecompression = DecompressionMethods.All,
+                    AllowAutoRedirect = true,
+                    MaxAutomaticRedirections = options.MaxRedirects,
+                    ConnectTimeout = options.ConnectTimeout,
+                    ConnectCallback = PrivateAddressGuard.ConnectCallback(options.AllowPrivateAddresses),
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                };
+            })
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;
+                client.Timeout = Timeout.InfiniteTimeSpan; // FeedFetcher applies the limit, so it can say "timed out".
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+                client.DefaultRequestHeaders.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
+            });
+
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<ArticleNormaliser>();
+        services.AddSingleton<PollSchedule>();
+        services.AddSingleton<WatchlistProvider>();
+
+        AddEmbeddedStore(services);
+        services.TryAddSingleton<IEmailSender, PickupDirectorySender>();
+
+        services.AddSingleton<QueueProcessor>();
+        services.AddSingleton<SchedulePollsHandler>();
+        services.AddSingleton<PollFeedHandler>();
+        services.AddSingleton<MatchArticleHandler>();
+        services.AddSingleton<SendDigestsHandler>();
+        services.AddSingleton<CycleRunner>();
+        services.AddSingleton<StoreImporter>();
+        return services;
+    }
+
+    private static void AddEmbeddedStore(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var directory = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
+            return new SqliteDatabase(Path.Combine(directory, "monitor.db"));
+        });
+        services.TryAddSingleton<IFeedStore, SqliteFeedStore>();
+        services.TryAddSingleton<IArticleStore, SqliteArticleStore>();
+        services.TryAddSingleton<ITermStore, SqliteTermStore>();
+        services.TryAddSingleton<ISubscriberStore, SqliteSubscriberStore>();
+        services.TryAddSingleton<IMatchStore, SqliteMatchStore>();
+        services.TryAddSingleton<IDigestLog, SqliteDigestLog>();
+        services.TryAddSingleton<InProcessQueue>();
+        services.TryAddSingleton<IMessageQueue>(sp => sp.GetRequiredService<InProcessQueue>());
+        services.TryAddSingleton<IQueueReceiver>(sp => sp.GetRequiredService<InProcessQueue>());
+    }
+}

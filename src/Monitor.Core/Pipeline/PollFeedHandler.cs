@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Logging;
+using NewsMonitor.Feeds;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Pipeline;
+
+public enum PollStatus
+{
+    NewItems,
+    NothingNew,
+    NotModified,
+    Failed,
+    UnknownFeed,
+}
+
+public sealed record PollOutcome(string FeedId, string Url, PollStatus Status, int ItemsRead, int NewArticles, string? Error);
+
+/// <summary>
+/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then queue each new article for matching.
+/// A broken feed is recorded as unhealthy with a readable reason; it never throws for feed problems.
+/// </summary>
+public sealed class PollFeedHandler(
+    IFeedStore feeds,
+    IArticleStore articles,
+    IMessageQueue queue,
+    FeedFetcher fetcher,
+    FeedParser parser,
+    ArticleNormaliser normaliser,
+    PollSchedule schedule,
+    TimeProvider time,
+    ILogger<PollFeedHandler> logger)
+{
+    public async Task<PollOutcome> HandleAsync(string feedId, CancellationToken ct)
+    {
+        var feed = await feeds.GetFeedAsync(feedId, ct);
+        if (feed is null)
+        {
+            return new PollOutcome(feedId, "", PollStatus.UnknownFeed, 0, 0, "no such feed");
+        }
+
+        var fetched = await fetcher.FetchAsync(feed, ct);
+        var now = time.GetUtcNow();
+        switch (fetched.Status)
+        {
+            case FetchStatus.NotModified:
+                await SaveSuccessAsync(feed, now, fetched, feed.Title, ct);
+                return new PollOutcome(feed.Id, feed.Url, PollStatus.NotModified, 0, 0, null);
+            case FetchStatus.Failed:
+                return await SaveFailureAsync(feed, now, fetched.Error ?? "failed", fetched.RetryAfter, ct);
+        }
+
+        ParsedFeed parsed;
+        try
+        {
+            parsed = parser.Parse(fetched.Body);
+        }
+        catch (FeedParseException e)
+        {
+            return await SaveFailureAsync(feed, now, e.Message, null, ct);
+        }
+
+        var baseUri = fetched.FinalUri ?? new Uri(feed.Url);
+        var added = 0;
+        foreach (var item in parsed.Items)
+        {
+            var article = normaliser.Normalise(item, feed, parsed.Title, baseUri, now);
+            if (article is not null && await articles.TryAddArticleAsync(article, ct))
+            {
+                await queue.EnqueueAsync(QueueNames.Articles, article.Id, ct);
+                added++;
+            }
+        }
+
+        await SaveSuccessAsync(feed, now, fetched, parsed.Title, ct);
+        logger.LogInformation("Polled {Url}: {Items} items, {New} new", feed.Url, parsed.Items.Count, added);
+        return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null);
+    }
+
+    private Task SaveSuccessAsync(FeedSource feed, DateTimeOffset now, FetchResult fetched, string? title, CancellationToken ct) =>
+        feeds.UpsertFeedAsync(
+            feed with
+            {
+                Title = string.IsNullOrWhiteSpace(feed.Title) ? title : feed.Title,
+                ETag = fetched.Status == FetchStatus.Fetched ? fetched.ETag : feed.ETag,
+                LastModified = fetched.Status == FetchStatus.Fetched ? fetched.LastModified : feed.LastModified,
+                Health = new FeedHealth
+                {
+                    LastAttemptAt = now,
+                    LastSuccessAt = now,
+                    NextCheckAt = schedule.AfterSuccess(feed, now, fetched.RetryAfter),
+                },
+            },
+            ct);
+
+    private async Task<PollOutcome> SaveFailureAsync(FeedSource feed, DateTimeOffset now, string error, TimeSpan? retryAfter, CancellationToken ct)
+    {
+        var failures = feed.Health.ConsecutiveFailures + 1;
+        await feeds.UpsertFeedAsync(
+            feed with
+            {
+                Health = feed.Health with
+                {
+                    LastAttemptAt = now,
+                    LastError = error,
+                    ConsecutiveFailures = failures,
+                    NextCheckAt = schedule.AfterFailure(failures, now, retryAfter),
+                },
+            },
+            ct);
+        logger.LogWarning("Feed {Url} failed ({Failures} in a row): {Error}", feed.Url, failures, error);
+        return new PollOutcome(feed.Id, feed.Url, PollStatus.Failed, 0, 0, error);
+    }
+}

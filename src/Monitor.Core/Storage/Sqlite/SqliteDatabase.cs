@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsMonitor.Storage.Sqlite;
+
+/// <summary>The embedded store's file and schema. Every store class opens its connections here.</summary>
+public sealed class SqliteDatabase
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS feeds (
+            id TEXT PRIMARY KEY, url TEXT NOT NULL, title TEXT, site_url TEXT, enabled INTEGER NOT NULL,
+            interval_seconds INTEGER, etag TEXT, last_modified TEXT,
+            last_attempt_at TEXT, last_success_at TEXT, last_error TEXT, consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_check_at TEXT);
+        CREATE TABLE IF NOT EXISTS articles (
+            id TEXT PRIMARY KEY, feed_id TEXT NOT NULL, url TEXT NOT NULL, guid TEXT, title TEXT NOT NULL,
+            summary TEXT NOT NULL, content TEXT NOT NULL, author TEXT, published TEXT, fetched_at TEXT NOT NULL,
+            story_key TEXT, source TEXT, matched_at TEXT);
+        CREATE INDEX IF NOT EXISTS articles_unmatched ON articles(fetched_at) WHERE matched_at IS NULL;
+        CREATE INDEX IF NOT EXISTS articles_fetched ON articles(fetched_at);
+        CREATE TABLE IF NOT EXISTS terms (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, query TEXT NOT NULL, match_case INTEGER NOT NULL, enabled INTEGER NOT NULL,
+            position INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS subscribers (id TEXT PRIMARY KEY, email TEXT NOT NULL, body TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS matches (
+            article_id TEXT NOT NULL, term_id TEXT NOT NULL, matched_at TEXT NOT NULL, highlights TEXT NOT NULL,
+            PRIMARY KEY (article_id, term_id));
+        CREATE TABLE IF NOT EXISTS pending (
+            subscriber_id TEXT NOT NULL, article_id TEXT NOT NULL, term_id TEXT NOT NULL, added_at TEXT NOT NULL,
+            digest_key TEXT, PRIMARY KEY (subscriber_id, article_id, term_id));
+        CREATE INDEX IF NOT EXISTS pending_open ON pending(subscriber_id) WHERE digest_key IS NULL;
+        CREATE TABLE IF NOT EXISTS digests (
+            subscriber_id TEXT NOT NULL, period TEXT NOT NULL, status TEXT NOT NULL, item_count INTEGER NOT NULL,
+            updated_at TEXT NOT NULL, message_id TEXT, PRIMARY KEY (subscriber_id, period));
+        """;
+
+    private readonly string connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken ct)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command.Parameters);
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<List<T>> QueryAsync<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken ct)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    public static void NoParameters(SqliteParameterCollection parameters)
+    {
+    }
+}

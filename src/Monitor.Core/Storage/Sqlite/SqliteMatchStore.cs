@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace NewsMonitor.Storage.Sqlite;
+
+public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
+{
+    public Task AddMatchAsync(TermMatchRecord match, CancellationToken ct = default) =>
+        db.ExecuteAsync(
+            "INSERT INTO matches (article_id, term_id, matched_at, highlights) VALUES ($a, $t, $at, $h) ON CONFLICT DO NOTHING",
+            p =>
+            {
+                p.AddWithValue("$a", match.ArticleId);
+                p.AddWithValue("$t", match.TermId);
+                p.AddWithValue("$at", match.MatchedAt.Db());
+                p.AddWithValue("$h", JsonSerializer.Serialize(match.Highlights, StorageJson.Options));
+            },
+            ct);
+
+    public async Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticleAsync(string articleId, CancellationToken ct = default) =>
+        await db.QueryAsync(
+            "SELECT * FROM matches WHERE article_id = $a ORDER BY term_id",
+            p => p.AddWithValue("$a", articleId),
+            ReadMatch,
+            ct);
+
+    public Task AddPendingAsync(string subscriberId, string articleId, string termId, DateTimeOffset at, CancellationToken ct = default) =>
+        db.ExecuteAsync(
+            "INSERT INTO pending (subscriber_id, article_id, term_id, added_at) VALUES ($s, $a, $t, $at) ON CONFLICT DO NOTHING",
+            p =>
+            {
+                p.AddWithValue("$s", subscriberId);
+                p.AddWithValue("$a", articleId);
+                p.AddWithValue("$t", termId);
+                p.AddWithValue("$at", at.Db());
+            },
+            ct);
+
+    public async Task<IReadOnlyList<PendingItem>> ListPendingAsync(string subscriberId, CancellationToken ct = default) =>
+        await db.QueryAsync(
+            "SELECT * FROM pending WHERE subscriber_id = $s AND digest_key IS NULL ORDER BY added_at, article_id, term_id",
+            p => p.AddWithValue("$s", subscriberId),
+            r => new PendingItem(r.Text("subscriber_id")!, r.Text("article_id")!, r.Text("term_id")!, r.Time("added_at")!.Value),
+            ct);
+
+    public async Task MarkDeliveredAsync(string subscriberId, IReadOnlyCollection<PendingItem> items, string digestKey, CancellationToken ct = default)
+    {
+        await using var connection = db.Open();
+        await using var transaction = connection.BeginTransaction();
+        foreach (var item in items)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE pending SET digest_key = $k WHERE subscriber_id = $s AND article_id = $a AND term_id = $t";
+            command.Parameters.AddWithValue("$k", digestKey);
+            command.Parameters.AddWithValue("$s", subscriberId);
+            command.Parameters.AddWithValue("$a", item.ArticleId);
+            command.Parameters.AddWithValue("$t", item.TermId);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private static TermMatchRecord ReadMatch(SqliteDataReader r) => new()
+    {
+        ArticleId = r.Text("article_id")!,
+        TermId = r.Text("term_id")!,
+        MatchedAt = r.Time("matched_at")!.Value,
+        Highlights = JsonSerializer.Deserialize<List<HighlightSpan>>(r.Text("highlights")!, StorageJson.Options) ?? [],
+    };
+}

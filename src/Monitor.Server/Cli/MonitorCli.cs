@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace NewsMonitor.Server.Cli;
+
+/// <summary>The executable's verbs: serve, run-once, match, parse (DESIGN.md, "Command line").</summary>
+public static class MonitorCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        var root = new RootCommand("News Monitor: watch news feeds for terms and email digests of what matched.")
+        {
+            RunOnceCommand.Create(output, error),
+            MatchCommand.Create(output, error),
+            ParseCommand.Create(output, error),
+            ServeCommand.Create(output, error),
+        };
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+    }
+
+    /// <summary>Unrecognised "--Section:Key=value" tokens are configuration settings, passed to the host.</summary>
+    internal static IEnumerable<string> SettingArgs(ParseResult parse) => parse.UnmatchedTokens;
+}

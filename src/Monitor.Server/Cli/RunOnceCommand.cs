@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMonitor.Matching;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Server.Hosting;
+
+namespace NewsMonitor.Server.Cli;
+
+/// <summary>`run-once`: merge the given files, run one full cycle, print what happened.</summary>
+public static class RunOnceCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var feeds = new Option<FileInfo?>("--feeds") { Description = "OPML file of feeds to merge into the store" };
+        var watchlist = new Option<FileInfo?>("--watchlist") { Description = "watchlist file (JSON) to merge into the store" };
+        var subscribers = new Option<FileInfo?>("--subscribers") { Description = "subscribers file (JSON) to merge into the store" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "folder of the embedded store (default: ./data)" };
+        var outbox = new Option<DirectoryInfo?>("--outbox") { Description = "pickup folder, one .eml file per message (default: ./outbox)" };
+        var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "allow feeds on loopback and private networks" };
+        var command = new Command("run-once", "Run one cycle (schedule, poll, match, compose, deliver) and exit")
+        {
+            feeds, watchlist, subscribers, data, outbox, allowPrivate,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, ct) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(data) is { } d)
+            {
+                overrides["Storage:DataDirectory"] = d.FullName;
+            }
+
+            if (parse.GetValue(outbox) is { } o)
+            {
+                overrides["Delivery:PickupDirectory"] = o.FullName;
+            }
+
+            if (parse.GetValue(allowPrivate))
+            {
+                overrides["Feeds:AllowPrivateAddresses"] = "true";
+            }
+
+            using var host = MonitorHost.BuildCli(MonitorCli.SettingArgs(parse), overrides);
+            try
+            {
+                var seeded = await host.Services.GetRequiredService<StoreSeeder>()
+                    .SeedAsync(parse.GetValue(feeds)?.FullName, parse.GetValue(watchlist)?.FullName, parse.GetValue(subscribers)?.FullName, ct);
+                foreach (var line in seeded)
+                {
+                    await output.WriteLineAsync($"merged {line}");
+                }
+            }
+            catch (Exception e) when (e is FormatException or InvalidTermException)
+            {
+                await error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+
+            await output.WriteLineAsync("running one cycle…");
+            var report = await host.Services.GetRequiredService<CycleRunner>().RunAsync(ct);
+            await CycleReportPrinter.PrintAsync(report, host.Services, output);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using NewsMonitor.Server.Hosting;
+
+namespace NewsMonitor.Server.Cli;
+
+/// <summary>`serve`: the HTTP API, the scheduler and the queue workers, until stopped.</summary>
+public static class ServeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var urls = new Option<string?>("--urls") { Description = "where to listen (default: http://127.0.0.1:5080)" };
+        var command = new Command("serve", "Run the API, the scheduler and the queue workers") { urls };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, ct) =>
+        {
+            var app = ServerApp.Build(MonitorCli.SettingArgs(parse).ToArray(), parse.GetValue(urls));
+            await app.Services.GetRequiredService<StoreSeeder>().SeedAsync(null, null, null, ct);
+            await output.WriteLineAsync($"News Monitor listening on {string.Join(", ", app.Urls)}");
+            await app.RunAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}

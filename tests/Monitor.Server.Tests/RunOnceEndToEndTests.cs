@@ -1,0 +1,129 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using NewsMonitor.Server.Cli;
+using NewsMonitor.Server.Hosting;
+using NewsMonitor.Testing;
+
+namespace NewsMonitor.Tests;
+
+/// <summary>
+/// The whole pipeline through the real executable's `run-once` verb: two fixture feeds served by Kestrel on
+/// 127.0.0.1, a temporary store and outbox, digests read back as MIME messages.
+/// </summary>
+public sealed class RunOnceEndToEndTests : IAsyncLifetime
+{
+    private readonly TempDirectory temp = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private FeedServer server = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await FeedServer.StartAsync();
+        server.Serve("fr.xml", File.ReadAllText(Fixture("fr.xml")));
+        server.Serve("en.xml", File.ReadAllText(Fixture("en.xml")), "application/atom+xml");
+        temp.Write("feeds.opml", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <opml version="2.0"><head><title>test</title></head><body>
+              <outline text="FR"><outline type="rss" text="Gazette" xmlUrl="{server.UrlOf("fr.xml")}" /></outline>
+              <outline type="rss" text="Wire" xmlUrl="{server.UrlOf("en.xml")}" />
+            </body></opml>
+            """);
+        MonitorHost.TestServices = services => services.AddSingleton<TimeProvider>(clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        MonitorHost.TestServices = null;
+        await server.DisposeAsync();
+        temp.Dispose();
+    }
+
+    [Fact]
+    public async Task One_cycle_writes_one_digest_per_subscriber_with_exactly_the_matching_articles()
+    {
+        var (exit, output) = await RunOnceAsync();
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("feeds:    2 polled, 2 ok, 0 failed", output);
+        var messages = ReadOutbox();
+        Assert.Equal(["ana@example.org", "bob@example.org"], messages.Keys.Order());
+
+        var ana = messages["ana@example.org"];
+        var anaText = ana.TextBody ?? "";
+        Assert.Equal(1, Occurrences(anaText, "gazette.example.fr/2026/11/commission-mistral"));
+        Assert.Contains("https://gazette.example.fr/2026/11/ia-act-adoption", anaText);
+        Assert.Contains("https://gazette.example.fr/2026/11/dossier-mistral", anaText);
+        Assert.Contains("https://wire.example.com/2026/11/ai-act-timeline", anaText);
+        Assert.DoesNotContain("vent-rhone", anaText);
+        Assert.DoesNotContain("broker-fees", anaText);
+        Assert.StartsWith("4 new:", ana.Subject);
+
+        var bob = messages["bob@example.org"];
+        Assert.Equal(1, Occurrences(bob.TextBody ?? "", "commission-mistral"));
+        Assert.DoesNotContain("ia-act", bob.TextBody);
+        Assert.DoesNotContain("broker-fees", bob.TextBody);
+        Assert.Equal("1 new: Commission (1)", bob.Subject);
+    }
+
+    [Fact]
+    public async Task Feed_markup_is_shown_as_text_and_both_parts_are_present()
+    {
+        await RunOnceAsync();
+        var ana = ReadOutbox()["ana@example.org"];
+
+        var alternative = Assert.IsType<MultipartAlternative>(ana.Body);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
+        Assert.Contains("Mistral &amp; la Commission", ana.HtmlBody);
+        Assert.DoesNotContain("<b>Commission", ana.HtmlBody);
+        Assert.DoesNotContain("<script", ana.HtmlBody);
+        Assert.Contains("Mistral & la Commission", ana.TextBody);
+    }
+
+    [Fact]
+    public async Task A_second_cycle_with_nothing_new_writes_nothing()
+    {
+        await RunOnceAsync();
+        var first = Directory.GetFiles(OutboxPath).ToDictionary(f => f, File.ReadAllBytes);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var (exit, output) = await RunOnceAsync();
+
+        Assert.Equal(0, exit);
+        Assert.Contains("feeds:    2 polled, 2 ok, 0 failed", output);
+        Assert.Contains("articles: 0 new", output);
+        Assert.Contains("messages: 0 written", output);
+        Assert.Equal(first.Keys.Order(), Directory.GetFiles(OutboxPath).Order());
+        Assert.All(first, pair => Assert.Equal(pair.Value, File.ReadAllBytes(pair.Key)));
+    }
+
+    private string OutboxPath => temp.Combine("outbox");
+
+    private async Task<(int Exit, string Output)> RunOnceAsync()
+    {
+        using var output = new StringWriter();
+        var exit = await MonitorCli.RunAsync(
+            [
+                "run-once",
+                "--feeds", temp.Combine("feeds.opml"),
+                "--watchlist", Fixture("watchlist.json"),
+                "--subscribers", Fixture("subscribers.json"),
+                "--data", temp.Combine("data"),
+                "--outbox", OutboxPath,
+                "--allow-private-addresses",
+            ],
+            output,
+            output);
+        return (exit, output.ToString());
+    }
+
+    private Dictionary<string, MimeMessage> ReadOutbox() =>
+        Directory.GetFiles(OutboxPath, "*.eml")
+            .Select(path => MimeMessage.Load(path))
+            .ToDictionary(m => m.To.Mailboxes.Single().Address);
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    private static int Occurrences(string text, string value) =>
+        (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
+}
