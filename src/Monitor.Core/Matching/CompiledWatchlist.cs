@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Matching;
@@ -6,14 +7,120 @@ namespace NewsMonitor.Matching;
 /// Every enabled term of a watchlist compiled into one matcher. Thread-safe and immutable:
 /// compile once per watchlist version, match many articles.
 /// </summary>
+/// <remarks>
+/// Matching reads the article once: each word is looked up in one index of all the watchlist's
+/// words and prefixes. Only the terms triggered by a word found (see <see cref="TriggerKeys"/>)
+/// are then evaluated, so the cost per article barely grows with the number of terms.
+/// </remarks>
 public sealed class CompiledWatchlist
 {
-    /// <summary>Compiles the enabled terms. Throws <see cref="InvalidTermException"/> for the first invalid one.</summary>
-    public static CompiledWatchlist Compile(IEnumerable<WatchTerm> terms) => throw new NotImplementedException();
+    private readonly ImmutableArray<CompiledTerm> terms;
+    private readonly WordIndex index;
 
-    /// <summary>The terms that match, in watchlist order, each with its highlight spans.</summary>
-    public IReadOnlyList<TermMatch> Match(ArticleText article) => throw new NotImplementedException();
+    // For each key, the terms to evaluate when an article contains it.
+    private readonly int[][] termsTriggeredBy;
+
+    private CompiledWatchlist(ImmutableArray<CompiledTerm> terms, WordIndex index, int[][] termsTriggeredBy)
+    {
+        this.terms = terms;
+        this.index = index;
+        this.termsTriggeredBy = termsTriggeredBy;
+    }
+
+    /// <summary>The number of enabled terms compiled.</summary>
+    public int TermCount => terms.Length;
+
+    /// <summary>Compiles the enabled terms. Throws <see cref="InvalidTermException"/> for the first invalid one.</summary>
+    public static CompiledWatchlist Compile(IEnumerable<WatchTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var index = new WordIndex();
+        var compiled = ImmutableArray.CreateBuilder<CompiledTerm>();
+        foreach (var term in terms.Where(term => term.Enabled))
+        {
+            try
+            {
+                compiled.Add(new CompiledTerm(term.Id, QueryParser.Parse(term.Query, term.MatchCase, index)));
+            }
+            catch (QueryParseException error)
+            {
+                throw new InvalidTermException(term.Id, error);
+            }
+        }
+
+        index.Freeze();
+        var frozen = compiled.ToImmutable();
+        return new CompiledWatchlist(frozen, index, MapTriggers(frozen, index.KeyCount));
+    }
 
     /// <summary>Checks a query without compiling a watchlist; throws <see cref="QueryParseException"/>.</summary>
-    public static void Validate(string query) => throw new NotImplementedException();
+    public static void Validate(string query) => QueryParser.Parse(query, matchCase: false, new WordIndex());
+
+    /// <summary>
+    /// How a query is read, in prefix form with normalised words: <c>a OR -b c</c> gives
+    /// <c>OR(a, AND(NOT(b), c))</c>. Throws <see cref="QueryParseException"/> for an invalid query.
+    /// </summary>
+    public static string Explain(string query, bool matchCase = false) =>
+        QueryParser.Parse(query, matchCase, new WordIndex()).ToString();
+
+    /// <summary>The terms that match, in watchlist order, each with its highlight spans.</summary>
+    public IReadOnlyList<TermMatch> Match(ArticleText article)
+    {
+        var hits = ArticleHits.ForCurrentThread;
+        hits.Reset(index.KeyCount);
+        new ArticleScanner(index, hits).Scan(article);
+        if (hits.SeenKeys.IsEmpty)
+        {
+            return [];
+        }
+
+        hits.GroupByKey();
+        List<TermMatch>? matches = null;
+        foreach (var termNumber in FindCandidates(hits))
+        {
+            var term = terms[termNumber];
+            if (!term.Query.IsTrue(hits))
+            {
+                continue;
+            }
+
+            hits.Highlights.Clear();
+            term.Query.AddHighlights(hits);
+            (matches ??= []).Add(new TermMatch(term.Id, HighlightMerger.Merge(hits.Highlights)));
+        }
+
+        return matches ?? (IReadOnlyList<TermMatch>)[];
+    }
+
+    /// <summary>The terms triggered by the keys found, in watchlist order.</summary>
+    private ReadOnlySpan<int> FindCandidates(ArticleHits hits)
+    {
+        var candidates = hits.Candidates;
+        candidates.Reset(terms.Length);
+        foreach (var key in hits.SeenKeys)
+        {
+            foreach (var termNumber in termsTriggeredBy[key])
+            {
+                candidates.Add(termNumber);
+            }
+        }
+
+        return candidates.InOrder();
+    }
+
+    private static int[][] MapTriggers(ImmutableArray<CompiledTerm> terms, int keyCount)
+    {
+        var triggered = new List<int>[keyCount];
+        for (var termNumber = 0; termNumber < terms.Length; termNumber++)
+        {
+            // Never null: the parser rejects a query that can be true with none of its words.
+            var triggers = terms[termNumber].Query.TriggersWhenTrue()!;
+            foreach (var key in triggers.Keys.Distinct())
+            {
+                (triggered[key] ??= []).Add(termNumber);
+            }
+        }
+
+        return [.. triggered.Select(list => list is null ? [] : list.ToArray())];
+    }
 }

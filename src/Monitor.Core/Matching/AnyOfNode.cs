@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace NewsMonitor.Matching;
+
+/// <summary>OR: true when one operand is; highlights the operands that are true.</summary>
+internal sealed class AnyOfNode(ImmutableArray<QueryNode> operands) : QueryNode, IPositionalNode
+{
+    public ImmutableArray<QueryNode> Operands { get; } = operands;
+
+    /// <summary>An OR of words, prefixes and phrases has positions, so it can be a NEAR operand.</summary>
+    public bool IsPositional => Operands.All(operand => operand is IPositionalNode);
+
+    public int MaxLength => Operands.Max(operand => ((IPositionalNode)operand).MaxLength);
+
+    public override bool IsTrueWithoutWords => Operands.Any(operand => operand.IsTrueWithoutWords);
+
+    public override bool IsTrue(ArticleHits hits)
+    {
+        foreach (var operand in Operands)
+        {
+            if (operand.IsTrue(hits))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override void AddHighlights(ArticleHits hits)
+    {
+        foreach (var operand in Operands)
+        {
+            if (operand.IsTrue(hits))
+            {
+                operand.AddHighlights(hits);
+            }
+        }
+    }
+
+    public void AddOccurrences(ArticleHits hits, List<Occurrence> occurrences)
+    {
+        foreach (var operand in Operands)
+        {
+            ((IPositionalNode)operand).AddOccurrences(hits, occurrences);
+        }
+    }
+
+    public override TriggerKeys? TriggersWhenTrue() =>
+        Operands.Select(operand => operand.TriggersWhenTrue()).Aggregate(TriggerKeys.Union);
+
+    public override TriggerKeys? TriggersWhenFalse() =>
+        Operands.Select(operand => operand.TriggersWhenFalse()).Aggregate(TriggerKeys.Rarer);
+
+    public override void Describe(StringBuilder output) => DescribeOperands(output, "OR", Operands);
+
+    internal static void DescribeOperands(StringBuilder output, string name, ImmutableArray<QueryNode> operands)
+    {
+        output.Append(name).Append('(');
+        for (var i = 0; i < operands.Length; i++)
+        {
+            if (i > 0)
+            {
+                output.Append(", ");
+            }
+
+            operands[i].Describe(output);
+        }
+
+        output.Append(')');
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace NewsMonitor.Matching;
+
+/// <summary>A node of a parsed query, evaluated over the hits of one article.</summary>
+internal abstract class QueryNode
+{
+    /// <summary>What the node evaluates to for an article that contains none of the query's words.</summary>
+    public abstract bool IsTrueWithoutWords { get; }
+
+    public abstract bool IsTrue(ArticleHits hits);
+
+    /// <summary>Adds to <see cref="ArticleHits.Highlights"/> the words that make this true node true.</summary>
+    public abstract void AddHighlights(ArticleHits hits);
+
+    /// <summary>Keys of which one is present whenever the node is true; null when there are none such.</summary>
+    public abstract TriggerKeys? TriggersWhenTrue();
+
+    /// <summary>Keys of which one is present whenever the node is false; null when there are none such.</summary>
+    public abstract TriggerKeys? TriggersWhenFalse();
+
+    /// <summary>Writes the node in prefix form, as <c>AND(OR(a, b), NOT(c))</c>, to show how a query was read.</summary>
+    public abstract void Describe(StringBuilder output);
+
+    public override string ToString()
+    {
+        var output = new StringBuilder();
+        Describe(output);
+        return output.ToString();
+    }
+}
+
+/// <summary>A node with positions: a word, prefix or phrase, or an OR of those; NEAR takes only these.</summary>
+internal interface IPositionalNode
+{
+    /// <summary>The most words one occurrence spans.</summary>
+    int MaxLength { get; }
+
+    void AddOccurrences(ArticleHits hits, List<Occurrence> occurrences);
+}
