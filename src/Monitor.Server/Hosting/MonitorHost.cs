@@ -30,12 +30,12 @@ public static class MonitorHost
         return configuration;
     }
 
-    /// <summary>A host for the one-shot verbs: logs go to stderr, warnings and up, so stdout stays for results.</summary>
+    /// <summary>A host for the one-shot verbs: logs go to stderr, errors only (the verb prints its own summary), so stdout stays for results.</summary>
     public static IHost BuildCli(IEnumerable<string> settingArgs, IDictionary<string, string?> overrides)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         Configure(builder.Configuration, settingArgs, overrides);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
         AddServices(builder.Services, builder.Configuration);
         return builder.Build();
     }
