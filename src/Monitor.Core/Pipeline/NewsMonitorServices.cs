@@ -1,10 +1,10 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Delivery;
 using NewsMonitor.Feeds;
+using NewsMonitor.Feeds.Stories;
 using NewsMonitor.Matching;
 using NewsMonitor.Storage;
 using NewsMonitor.Storage.InProcess;
@@ -23,19 +23,7 @@ public static class NewsMonitorServices
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(FeedFetcher.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;
-                return new SocketsHttpHandler
-                {
-                    AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = options.MaxRedirects,
-                    ConnectTimeout = options.ConnectTimeout,
-                    ConnectCallback = PrivateAddressGuard.ConnectCallback(options.AllowPrivateAddresses),
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                };
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => FeedHttpHandler.Create(sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value))
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;
@@ -45,6 +33,8 @@ public static class NewsMonitorServices
             });
 
         services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<HostLimiter>();
+        services.AddSingleton<StoryIndex>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<ArticleNormaliser>();
         services.AddSingleton<PollSchedule>();

@@ -1,0 +1,56 @@
+using NewsMonitor.Matching;
+
+namespace NewsMonitor.Feeds.Stories;
+
+/// <summary>The words that carry a story, as 64-bit hashes: normalised like the watchlist, without the commonest French and English words.</summary>
+internal static class StoryWords
+{
+    private static readonly HashSet<ulong> StopWords = new(
+        """
+        a au aux avec ce ces cet cette d dans de des du elle en est et il ils l la le les leur leurs lui mais ne ni nous on ou
+        par pas pour qu que qui s sa se ses son sont sur un une y a ete etre fait plus comme aussi selon apres avant entre
+        the of to and in for on is are was were be been by with as at that this it its from an or has have had will would
+        not their they he she his her we you said says after before about into than also which who but
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => Hash(w.AsSpan())));
+
+    public static IEnumerable<ulong> Of(string text)
+    {
+        var words = new List<ulong>();
+        var buffer = new char[64];
+        var lower = new char[64];
+        var scanner = new WordScanner(text, buffer);
+        while (scanner.MoveNext())
+        {
+            var word = scanner.Word;
+            if (word.Length < 2 && !char.IsDigit(word[0]))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < word.Length; i++)
+            {
+                lower[i] = CharFolding.Lower(word[i]);
+            }
+
+            var hash = Hash(lower.AsSpan(0, word.Length));
+            if (!StopWords.Contains(hash))
+            {
+                words.Add(hash);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>FNV-1a, mixed: stable across processes (string.GetHashCode is not), so signatures can be recomputed anywhere.</summary>
+    private static ulong Hash(ReadOnlySpan<char> word)
+    {
+        var hash = 0xCBF29CE484222325UL;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 0x100000001B3UL;
+        }
+
+        return StorySignature.Mix(hash);
+    }
+}
