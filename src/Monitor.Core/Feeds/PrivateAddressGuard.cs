@@ -62,7 +62,8 @@ public static class PrivateAddressGuard
     public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(AddressPolicy policy) =>
         async (context, ct) =>
         {
-            var host = context.DnsEndPoint.Host;
+            // IPv6 literals arrive in brackets; parsed here, they never reach DNS.
+            var host = context.DnsEndPoint.Host.Trim('[', ']');
             var addresses = IPAddress.TryParse(host, out var literal)
                 ? [literal]
                 : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
