@@ -4,41 +4,21 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Feeds;
 using NewsMonitor.Storage;
-using NewsMonitor.Testing;
 
 namespace NewsMonitor.Tests.Feeds;
 
 /// <summary>Fetching against a real HTTP server on 127.0.0.1 that behaves well, then badly, then with hostility.</summary>
-public sealed class FeedFetcherTests : IAsyncLifetime
+public sealed class FeedFetcherTests : LoopbackFeedTest
 {
     private const string Rss = "<rss version=\"2.0\"><channel><title>t</title><item><title>a</title><link>https://x.example.com/a</link></item></channel></rss>";
-    private readonly TempDirectory temp = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-    private FeedServer server = null!;
-    private ServiceProvider services = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await FeedServer.StartAsync();
-        services = FeedServices.Create(temp.Path, clock);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await server.DisposeAsync();
-        temp.Dispose();
-    }
-
-    private FeedFetcher Fetcher => services.GetRequiredService<FeedFetcher>();
+    private FeedFetcher Fetcher => Services.GetRequiredService<FeedFetcher>();
 
     [Fact]
     public async Task A_second_fetch_sends_the_validators_and_a_304_means_nothing_new()
     {
-        server.ServeConditional("feed.xml", Rss, "\"v1\"", new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+        Server.ServeConditional("feed.xml", Rss, "\"v1\"", new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         var feed = FeedAt("feed.xml");
 
         var first = await Fetcher.FetchAsync(feed, default);
@@ -49,14 +29,14 @@ public sealed class FeedFetcherTests : IAsyncLifetime
         Assert.Equal("Fri, 20 Nov 2026 08:00:00 GMT", first.LastModified);
         Assert.Equal(FetchStatus.NotModified, second.Status);
         Assert.Empty(second.Body);
-        Assert.Equal("\"v1\"", server.LastHeaders["/feed.xml"]["if-none-match"]);
-        Assert.Equal("Fri, 20 Nov 2026 08:00:00 GMT", server.LastHeaders["/feed.xml"]["if-modified-since"]);
+        Assert.Equal("\"v1\"", Server.LastHeaders["/feed.xml"]["if-none-match"]);
+        Assert.Equal("Fri, 20 Nov 2026 08:00:00 GMT", Server.LastHeaders["/feed.xml"]["if-modified-since"]);
     }
 
     [Fact]
     public async Task Last_Modified_alone_is_enough_for_a_304()
     {
-        server.ServeConditional("feed.xml", Rss, "\"v1\"", new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+        Server.ServeConditional("feed.xml", Rss, "\"v1\"", new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
 
         var result = await Fetcher.FetchAsync(FeedAt("feed.xml") with { LastModified = "Fri, 20 Nov 2026 08:00:00 GMT" }, default);
 
@@ -66,12 +46,12 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Responses_are_asked_for_compressed_and_decompressed()
     {
-        server.ServeCompressed("feed.xml", Rss);
+        Server.ServeCompressed("feed.xml", Rss);
 
         var result = await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
 
         Assert.Equal(Rss, Encoding.UTF8.GetString(result.Body));
-        var accepted = server.LastHeaders["/feed.xml"]["accept-encoding"];
+        var accepted = Server.LastHeaders["/feed.xml"]["accept-encoding"];
         Assert.Contains("gzip", accepted);
         Assert.Contains("deflate", accepted);
         Assert.Contains("br", accepted);
@@ -80,35 +60,35 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task The_user_agent_names_the_product()
     {
-        server.Serve("feed.xml", Rss);
+        Server.Serve("feed.xml", Rss);
 
         await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
 
-        Assert.StartsWith("NewsMonitor/", server.LastHeaders["/feed.xml"]["user-agent"]);
+        Assert.StartsWith("NewsMonitor/", Server.LastHeaders["/feed.xml"]["user-agent"]);
     }
 
     [Fact]
     public async Task Redirects_are_followed_up_to_the_limit_and_the_final_URL_is_the_base()
     {
-        server.Redirect("a", "/b", StatusCodes.Status301MovedPermanently);
-        server.Redirect("b", "/c");
-        server.Serve("c", Rss);
+        Server.Redirect("a", "/b", StatusCodes.Status301MovedPermanently);
+        Server.Redirect("b", "/c");
+        Server.Serve("c", Rss);
 
         var result = await Fetcher.FetchAsync(FeedAt("a"), default);
 
         Assert.Equal(FetchStatus.Fetched, result.Status);
-        Assert.Equal(server.UrlOf("c"), result.FinalUri);
+        Assert.Equal(Server.UrlOf("c"), result.FinalUri);
     }
 
     [Fact]
     public async Task A_redirect_loop_ends_after_five_redirects_with_a_clear_error()
     {
-        server.Redirect("loop", "/loop");
+        Server.Redirect("loop", "/loop");
 
         var result = await Fetcher.FetchAsync(FeedAt("loop"), default);
 
         Assert.Equal("HTTP 302: too many redirects (more than 5)", result.Error);
-        Assert.Equal(6, server.Requests.Count(r => r == "GET /loop"));
+        Assert.Equal(6, Server.Requests.Count(r => r == "GET /loop"));
     }
 
     [Theory]
@@ -118,7 +98,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [InlineData("http://[::ffff:192.168.1.1]/", "::ffff:192.168.1.1")]
     public async Task A_redirect_into_the_private_network_is_refused_even_with_loopback_allowed(string target, string host)
     {
-        server.Redirect("feed.xml", target);
+        Server.Redirect("feed.xml", target);
 
         var result = await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
 
@@ -129,21 +109,23 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Loopback_is_refused_unless_configuration_allows_it_and_nothing_is_sent()
     {
-        server.Serve("feed.xml", Rss);
-        await using var strict = FeedServices.Create(temp.Path, clock, allowLoopback: false);
+        Server.Serve("feed.xml", Rss);
+        await using var strict = ServicesWith(new Dictionary<string, string?>(), allowLoopback: false);
 
         var result = await strict.GetRequiredService<FeedFetcher>().FetchAsync(FeedAt("feed.xml"), default);
 
         Assert.StartsWith("refused: 127.0.0.1 is a private, loopback, link-local or metadata address", result.Error);
-        Assert.Empty(server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task A_server_that_never_answers_times_out()
     {
-        server.NeverAnswer("feed.xml");
+        Server.NeverAnswer("feed.xml");
 
-        var result = await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
+        await using var impatient = ServicesWith(FeedServices.ShortTimeout);
+
+        var result = await impatient.GetRequiredService<FeedFetcher>().FetchAsync(FeedAt("feed.xml"), default);
 
         Assert.Equal("timed out after 1 s", result.Error);
     }
@@ -151,7 +133,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task A_server_that_sends_forever_is_cut_at_the_size_cap()
     {
-        server.SendForever("feed.xml");
+        Server.SendForever("feed.xml");
 
         var result = await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
 
@@ -161,9 +143,11 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task A_server_that_trickles_forever_under_the_cap_times_out()
     {
-        server.SendForever("feed.xml", TimeSpan.FromMilliseconds(50));
+        Server.SendForever("feed.xml", TimeSpan.FromMilliseconds(50));
 
-        var result = await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
+        await using var impatient = ServicesWith(FeedServices.ShortTimeout);
+
+        var result = await impatient.GetRequiredService<FeedFetcher>().FetchAsync(FeedAt("feed.xml"), default);
 
         Assert.Equal("timed out after 1 s", result.Error);
     }
@@ -171,7 +155,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task A_declared_length_over_the_cap_is_refused_before_reading()
     {
-        server.Handle("feed.xml", context =>
+        Server.Handle("feed.xml", context =>
         {
             context.Response.ContentLength = 10_000_000;
             return context.Response.Body.FlushAsync();
@@ -191,7 +175,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
             await gzip.WriteAsync(new byte[20_000_000]);
         }
 
-        server.ServeBytes("feed.xml", compressed.ToArray(), "application/rss+xml", new Dictionary<string, string> { ["Content-Encoding"] = "gzip" });
+        Server.ServeBytes("feed.xml", compressed.ToArray(), "application/rss+xml", new Dictionary<string, string> { ["Content-Encoding"] = "gzip" });
 
         var result = await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
 
@@ -211,7 +195,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Too_many_requests_honours_Retry_After_in_seconds()
     {
-        server.Handle("feed.xml", context =>
+        Server.Handle("feed.xml", context =>
         {
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.Response.Headers.RetryAfter = "120";
@@ -227,7 +211,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Service_unavailable_honours_Retry_After_as_an_HTTP_date()
     {
-        server.Handle("feed.xml", context =>
+        Server.Handle("feed.xml", context =>
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "Mon, 23 Nov 2026 12:00:00 GMT";
@@ -243,8 +227,8 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Freshness_comes_from_max_age_or_from_Expires_against_the_server_date()
     {
-        server.ServeBytes("max-age.xml", Encoding.UTF8.GetBytes(Rss), "application/rss+xml", new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=3600" });
-        server.ServeBytes("expires.xml", Encoding.UTF8.GetBytes(Rss), "application/rss+xml", new Dictionary<string, string>
+        Server.ServeBytes("max-age.xml", Encoding.UTF8.GetBytes(Rss), "application/rss+xml", new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=3600" });
+        Server.ServeBytes("expires.xml", Encoding.UTF8.GetBytes(Rss), "application/rss+xml", new Dictionary<string, string>
         {
             ["Date"] = "Mon, 23 Nov 2026 10:00:00 GMT",
             ["Expires"] = "Mon, 23 Nov 2026 10:30:00 GMT",
@@ -277,7 +261,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
         var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
         using var filler = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await filler.ConnectAsync(IPAddress.Loopback, port);
-        await using var patient = FeedServices.Create(temp.Path, clock, new Dictionary<string, string?> { ["Feeds:ConnectTimeout"] = "00:00:01", ["Feeds:Timeout"] = "00:00:30" });
+        await using var patient = ServicesWith(new Dictionary<string, string?> { ["Feeds:ConnectTimeout"] = "00:00:01", ["Feeds:Timeout"] = "00:00:30" });
 
         var result = await patient.GetRequiredService<FeedFetcher>().FetchAsync(new FeedSource { Id = "f", Url = $"http://127.0.0.1:{port}/feed.xml" }, default);
 
@@ -299,7 +283,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
         var mostAtOnce = 0;
         var arrivals = System.Threading.Channels.Channel.CreateUnbounded<int>();
         using var release = new SemaphoreSlim(0);
-        server.Handle("slow.xml", async context =>
+        Server.Handle("slow.xml", async context =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref mostAtOnce, now);
@@ -309,10 +293,10 @@ public sealed class FeedFetcherTests : IAsyncLifetime
             context.Response.ContentType = "application/rss+xml";
             await context.Response.WriteAsync(Rss);
         });
-        await using var polite = FeedServices.Create(temp.Path, clock, new Dictionary<string, string?> { ["Feeds:MaxConcurrencyPerHost"] = "2", ["Feeds:Timeout"] = "00:00:30" });
+        await using var polite = ServicesWith(new Dictionary<string, string?> { ["Feeds:MaxConcurrencyPerHost"] = "2", ["Feeds:Timeout"] = "00:00:30" });
         var fetcher = polite.GetRequiredService<FeedFetcher>();
 
-        var fetches = Enumerable.Range(0, 6).Select(i => fetcher.FetchAsync(new FeedSource { Id = $"f{i}", Url = server.UrlOf("slow.xml").AbsoluteUri }, default)).ToList();
+        var fetches = Enumerable.Range(0, 6).Select(i => fetcher.FetchAsync(new FeedSource { Id = $"f{i}", Url = Server.UrlOf("slow.xml").AbsoluteUri }, default)).ToList();
         for (var arrived = 0; arrived < 6; arrived++)
         {
             await arrivals.Reader.ReadAsync();
@@ -337,5 +321,5 @@ public sealed class FeedFetcherTests : IAsyncLifetime
         }
     }
 
-    private FeedSource FeedAt(string path) => new() { Id = path, Url = server.UrlOf(path).AbsoluteUri };
+    private FeedSource FeedAt(string path) => new() { Id = path, Url = Server.UrlOf(path).AbsoluteUri };
 }

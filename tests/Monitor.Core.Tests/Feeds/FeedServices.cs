@@ -6,16 +6,19 @@ namespace NewsMonitor.Tests.Feeds;
 
 /// <summary>
 /// The real service graph (AddNewsMonitor) with test limits: loopback opened explicitly (and nothing else
-/// private), a 1 s timeout and a 64 KB body cap so hostile-server tests end fast.
+/// private) and a 64 KB body cap. The 10 s timeout leaves a loaded machine room; tests of the timeout
+/// itself set a short one.
 /// </summary>
 internal static class FeedServices
 {
+    public static readonly Dictionary<string, string?> ShortTimeout = new() { ["Feeds:Timeout"] = "00:00:01" };
+
     public static ServiceProvider Create(string dataDirectory, TimeProvider time, IDictionary<string, string?>? settings = null, bool allowLoopback = true)
     {
         var values = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
-            ["Feeds:Timeout"] = "00:00:01",
+            ["Feeds:Timeout"] = "00:00:10",
             ["Feeds:MaxBodyBytes"] = "65536",
         };
         if (allowLoopback)
