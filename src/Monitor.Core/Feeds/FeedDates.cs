@@ -184,7 +184,7 @@ public static partial class FeedDates
     }
 
     [GeneratedRegex("""
-        ^(?:\p{L}+\.?,?\s+)?                        # day name, any language, optional
+        ^(?:\p{L}+\.?(?:,\s*|\s+))?                # day name, any language, optional
         (?<day>\d{1,2})(?:er)?[\s\-]+
         (?<month>\p{L}+\.?)[\s\-]+
         (?<year>\d{4}|\d{2})
