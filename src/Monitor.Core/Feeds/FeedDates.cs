@@ -10,70 +10,20 @@ namespace NewsMonitor.Feeds;
 /// </summary>
 public static partial class FeedDates
 {
-    private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["jan"] = 1,
-        ["january"] = 1,
-        ["janv"] = 1,
-        ["janvier"] = 1,
-        ["januar"] = 1,
-        ["jän"] = 1,
-        ["feb"] = 2,
-        ["february"] = 2,
-        ["fév"] = 2,
-        ["févr"] = 2,
-        ["fev"] = 2,
-        ["fevr"] = 2,
-        ["février"] = 2,
-        ["fevrier"] = 2,
-        ["februar"] = 2,
-        ["mar"] = 3,
-        ["march"] = 3,
-        ["mars"] = 3,
-        ["mär"] = 3,
-        ["mrz"] = 3,
-        ["märz"] = 3,
-        ["apr"] = 4,
-        ["april"] = 4,
-        ["avr"] = 4,
-        ["avril"] = 4,
-        ["may"] = 5,
-        ["mai"] = 5,
-        ["jun"] = 6,
-        ["june"] = 6,
-        ["juin"] = 6,
-        ["juni"] = 6,
-        ["jul"] = 7,
-        ["july"] = 7,
-        ["juil"] = 7,
-        ["juillet"] = 7,
-        ["juli"] = 7,
-        ["aug"] = 8,
-        ["august"] = 8,
-        ["aoû"] = 8,
-        ["aou"] = 8,
-        ["août"] = 8,
-        ["aout"] = 8,
-        ["sep"] = 9,
-        ["sept"] = 9,
-        ["september"] = 9,
-        ["septembre"] = 9,
-        ["oct"] = 10,
-        ["october"] = 10,
-        ["octobre"] = 10,
-        ["okt"] = 10,
-        ["oktober"] = 10,
-        ["nov"] = 11,
-        ["november"] = 11,
-        ["novembre"] = 11,
-        ["dec"] = 12,
-        ["december"] = 12,
-        ["déc"] = 12,
-        ["décembre"] = 12,
-        ["decembre"] = 12,
-        ["dez"] = 12,
-        ["dezember"] = 12,
-    };
+    // Month names and abbreviations, English, French (with and without accents) and German, January first.
+    private static readonly Dictionary<string, int> Months = ByMonth(
+        "jan january janv janvier januar jän",
+        "feb february fév févr fev fevr février fevrier februar",
+        "mar march mars mär mrz märz",
+        "apr april avr avril",
+        "may mai",
+        "jun june juin juni",
+        "jul july juil juillet juli",
+        "aug august aoû aou août aout",
+        "sep sept september septembre",
+        "oct october octobre okt oktober",
+        "nov november novembre",
+        "dec december déc décembre decembre dez dezember");
 
     private static readonly Dictionary<string, int> ZoneHours = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -181,6 +131,20 @@ public static partial class FeedDates
 
         // An unknown zone name costs at most a few hours; dropping the date would cost the ordering.
         return ZoneHours.TryGetValue(zone, out var h) ? TimeSpan.FromHours(h) : TimeSpan.Zero;
+    }
+
+    private static Dictionary<string, int> ByMonth(params string[] months)
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var month = 0; month < months.Length; month++)
+        {
+            foreach (var name in months[month].Split(' '))
+            {
+                names[name] = month + 1;
+            }
+        }
+
+        return names;
     }
 
     [GeneratedRegex("""
