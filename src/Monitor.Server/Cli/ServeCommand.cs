@@ -15,8 +15,9 @@ public static class ServeCommand
         {
             var app = ServerApp.Build(MonitorCli.SettingArgs(parse).ToArray(), parse.GetValue(urls));
             await app.Services.GetRequiredService<StoreSeeder>().SeedAsync(null, null, null, ct);
-            await output.WriteLineAsync($"News Monitor listening on {string.Join(", ", app.Urls)}");
-            await app.RunAsync(ct);
+            await app.StartAsync(ct);
+            await output.WriteLineAsync($"News Monitor listening on {string.Join(", ", app.Urls)} (Ctrl+C stops it)");
+            await app.WaitForShutdownAsync(ct);
             return 0;
         });
         return command;
