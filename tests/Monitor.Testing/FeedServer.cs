@@ -31,21 +31,36 @@ public sealed class FeedServer : IAsyncDisposable
     /// <summary>The headers of the last request to each path ("/feed.xml"), header names lower-cased.</summary>
     public ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> LastHeaders { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<FeedServer> StartAsync()
+    /// <summary>Every address the server listens on: 127.0.0.1, then 127.0.0.2 … when started on several hosts.</summary>
+    public IReadOnlyList<Uri> BaseUris { get; private set; } = [];
+
+    public static Task<FeedServer> StartAsync() => StartAsync(1);
+
+    /// <summary>
+    /// Listens on <paramref name="hosts"/> loopback addresses (127.0.0.1, 127.0.0.2, …), each a distinct host
+    /// to a client: what a test of per-host limits, or a benchmark of many sites, needs.
+    /// </summary>
+    public static async Task<FeedServer> StartAsync(int hosts)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelCore().UseUrls(Enumerable.Range(1, hosts).Select(h => $"http://127.0.0.{h}:0").ToArray());
         builder.Logging.ClearProviders();
         builder.Services.AddRoutingCore();
         var server = new FeedServer(builder.Build());
         server.app.Run(server.HandleAsync);
         await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        server.BaseUris = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.TrimEnd('/') + "/"))
+            .OrderBy(u => u.Host, StringComparer.Ordinal)
+            .ToList();
+        server.BaseUri = server.BaseUris[0];
         return server;
     }
 
     public Uri UrlOf(string path) => new(BaseUri, path.TrimStart('/'));
+
+    /// <summary>The URL of <paramref name="path"/> on the <paramref name="host"/>-th address (0-based), for servers started on several hosts.</summary>
+    public Uri UrlOf(string path, int host) => new(BaseUris[host % BaseUris.Count], path.TrimStart('/'));
 
     /// <summary>Serves <paramref name="body"/> at <paramref name="path"/> with a content type.</summary>
     public void Serve(string path, string body, string contentType = "application/rss+xml; charset=utf-8") =>

@@ -14,13 +14,12 @@ namespace NewsMonitor.Feeds;
 /// any other markup declaration anywhere is refused;</item>
 /// <item>HTML entities XML does not know (<c>&amp;eacute;</c>, <c>&amp;nbsp;</c>) become character references;</item>
 /// <item>a bare <c>&amp;</c> or an unknown entity becomes <c>&amp;amp;</c>, a <c>&lt;</c> that cannot start a tag becomes <c>&amp;lt;</c>;</item>
-/// <item>characters XML forbids (control characters, lone surrogates) are removed.</item>
+/// <item>characters XML forbids (control characters, U+FFFE, U+FFFF) are removed.</item>
 /// </list>
 /// CDATA sections and comments are left as they are. Line breaks are kept, so parser errors point at the right line.
 /// </summary>
 internal static class XmlRepair
 {
-    private static readonly string[] XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
     private static readonly SearchValues<char> Interesting = SearchValues.Create(InterestingChars().ToArray());
 
     /// <summary>The repaired document and the local name of its root element.</summary>
@@ -40,7 +39,7 @@ internal static class XmlRepair
         }
 
         RepairBody(xml, i, edit);
-        return (edit.Result(), LocalName(root));
+        return (RemoveNonCharacters(edit.Result()), LocalName(root));
     }
 
     /// <summary>Skips the XML declaration, comments, processing instructions and the DOCTYPE; returns where the root starts.</summary>
@@ -142,10 +141,6 @@ internal static class XmlRepair
             {
                 i = RepairReference(xml, i, edit);
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < xml.Length && char.IsLowSurrogate(xml[i + 1]))
-            {
-                i += 2;
-            }
             else
             {
                 edit.Replace(i, i + 1, "");
@@ -156,6 +151,12 @@ internal static class XmlRepair
 
     private static int AfterMarkupStart(string xml, int i, Editor edit)
     {
+        var following = i + 1 < xml.Length ? xml[i + 1] : ' ';
+        if (following is '/' or '?' || char.IsAsciiLetter(following))
+        {
+            return i + 1;
+        }
+
         if (At(xml, i, "<![CDATA["))
         {
             return After(xml, i + 9, "]]>");
@@ -171,8 +172,7 @@ internal static class XmlRepair
             throw new FeedParseException($"refused: a markup declaration at line {LineOf(xml, i)} (DTDs are never processed)");
         }
 
-        var following = i + 1 < xml.Length ? xml[i + 1] : ' ';
-        if (following is '/' or '?' || IsNameStart(following))
+        if (IsNameStart(following))
         {
             return i + 1;
         }
@@ -185,10 +185,12 @@ internal static class XmlRepair
     /// <summary>Keeps a well-formed reference, rewrites an HTML entity as a character reference, escapes anything else.</summary>
     private static int RepairReference(string xml, int i, Editor edit)
     {
-        var semicolon = xml.IndexOf(';', i + 1, Math.Min(34, xml.Length - i - 1));
-        if (semicolon > i + 1)
+        var window = xml.AsSpan(i + 1, Math.Min(34, xml.Length - i - 1));
+        var length = window.IndexOf(';');
+        var semicolon = i + 1 + length;
+        if (length > 0)
         {
-            var name = xml.AsSpan(i + 1, semicolon - i - 1);
+            var name = window[..length];
             if (name[0] == '#')
             {
                 if (TryCodePoint(name[1..], out var codePoint))
@@ -203,7 +205,7 @@ internal static class XmlRepair
             }
             else if (IsEntityName(name))
             {
-                if (XmlEntities.AsSpan().Contains(name.ToString()))
+                if (IsXmlEntity(name))
                 {
                     return semicolon + 1;
                 }
@@ -221,6 +223,9 @@ internal static class XmlRepair
         edit.Replace(i, i + 1, "&amp;");
         return i + 1;
     }
+
+    private static bool IsXmlEntity(ReadOnlySpan<char> name) =>
+        name.SequenceEqual("amp") || name.SequenceEqual("lt") || name.SequenceEqual("gt") || name.SequenceEqual("quot") || name.SequenceEqual("apos");
 
     private static string CharacterReferences(string text)
     {
@@ -286,7 +291,7 @@ internal static class XmlRepair
     }
 
     private static bool At(string xml, int i, string token, StringComparison comparison = StringComparison.Ordinal) =>
-        string.Compare(xml, i, token, 0, token.Length, comparison) == 0 && i + token.Length <= xml.Length;
+        i < xml.Length && xml.AsSpan(i).StartsWith(token, comparison);
 
     /// <summary>The index after <paramref name="end"/>, or the end of the text when it never comes (the parser will say so).</summary>
     private static int After(string xml, int from, string end)
@@ -299,6 +304,8 @@ internal static class XmlRepair
 
     internal static int LineOf(string xml, int index) => xml.AsSpan(0, Math.Min(index, xml.Length)).Count('\n') + 1;
 
+    // ASCII only, so the search is vectorised. Decoded text holds no lone surrogates (decoders replace them);
+    // the two non-characters U+FFFE and U+FFFF are removed in a pass of their own.
     private static IEnumerable<char> InterestingChars()
     {
         yield return '<';
@@ -310,15 +317,10 @@ internal static class XmlRepair
                 yield return c;
             }
         }
-
-        for (var c = '\uD800'; c <= '\uDFFF'; c++)
-        {
-            yield return c;
-        }
-
-        yield return '\uFFFE';
-        yield return '\uFFFF';
     }
+
+    private static string RemoveNonCharacters(string xml) =>
+        xml.AsSpan().IndexOfAny('\uFFFE', '\uFFFF') < 0 ? xml : xml.Replace("\uFFFE", "", StringComparison.Ordinal).Replace("\uFFFF", "", StringComparison.Ordinal);
 
     /// <summary>Copies the text lazily: a document that needs no repair is returned as it came.</summary>
     private sealed class Editor(string original)

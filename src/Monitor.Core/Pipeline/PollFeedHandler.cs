@@ -64,20 +64,35 @@ public sealed class PollFeedHandler(
 
         var baseUri = fetched.FinalUri ?? new Uri(feed.Url);
         await stories.RefreshAsync(ct);
-        var added = 0;
+        var candidates = new List<Article>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in parsed.Items)
         {
+            // Known ids (stored recently) cost nothing more: a feed mostly repeats what it said last time.
             var article = normaliser.Normalise(item, feed, parsed.Title, baseUri, now);
-            if (article is null || stories.Knows(article.Id))
+            if (article is not null && seen.Add(article.Id) && !stories.Knows(article.Id))
             {
-                continue;
+                candidates.Add(article with { StoryKey = stories.Assign(article) });
             }
+        }
 
-            article = article with { StoryKey = stories.Assign(article) };
-            if (await articles.TryAddArticleAsync(article, ct))
+        IReadOnlySet<string> stored;
+        try
+        {
+            stored = await articles.TryAddArticlesAsync(candidates, ct);
+        }
+        catch
+        {
+            // Not stored: the index must not remember them as known, or the retry would skip them.
+            candidates.ForEach(a => stories.Forget(a.Id));
+            throw;
+        }
+
+        foreach (var article in candidates)
+        {
+            if (stored.Contains(article.Id))
             {
                 await queue.EnqueueAsync(QueueNames.Articles, article.Id, ct);
-                added++;
             }
             else
             {
@@ -85,6 +100,7 @@ public sealed class PollFeedHandler(
             }
         }
 
+        var added = stored.Count;
         await SaveSuccessAsync(feed, now, fetched, parsed, ct);
         logger.LogInformation("Polled {Url}: {Items} items, {New} new", feed.Url, parsed.Items.Count, added);
         return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null);

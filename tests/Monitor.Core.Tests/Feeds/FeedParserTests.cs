@@ -159,7 +159,7 @@ public sealed class FeedParserTests
 
     [Theory]
     [InlineData("html-page.html", "not a feed: HTML page")]
-    [InlineData("truncated.xml", "XML error at line 4: Unexpected end of file")]
+    [InlineData("truncated.xml", "XML error at line 5: Unexpected end of file")]
     public void What_cannot_be_read_says_why(string fixture, string expected)
     {
         var error = Assert.Throws<FeedParseException>(() => parser.Parse(Fixture.Bytes(fixture), "text/html", FeedUri));
@@ -250,10 +250,69 @@ public sealed class FeedParserTests
         Assert.Equal(TimeSpan.FromHours(1), parser.Parse(Fixture.Bytes("fr-windows-1252.xml"), null, FeedUri).TimeToLive);
     }
 
-    private List<Article> Normalise(string fixture)
+    [Fact]
+    public void HTML_pasted_unescaped_into_a_description_is_read_as_HTML()
+    {
+        var article = NormaliseText("""
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
+            <channel><title>t</title><item>
+              <title>Real title</title><media:title>Not the title</media:title>
+              <link>https://e.example/1</link>
+              <description>Intro <b>bold</b> and <a href="/x">a link</a>.</description>
+              <content:encoded><![CDATA[<p>Full <em>text</em>.</p>]]></content:encoded>
+              <dc:creator>First Author</dc:creator><author>second@example.com</author>
+            </item></channel></rss>
+            """)[0];
+
+        Assert.Equal("Real title", article.Title);
+        Assert.Equal("Intro bold and a link.", article.Summary);
+        Assert.Equal("Full text.", article.Content);
+        Assert.Equal("First Author", article.Author);
+    }
+
+    [Fact]
+    public void Atom_text_constructs_keep_text_as_text_and_read_html_and_xhtml_as_markup()
+    {
+        var article = NormaliseText("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="text">A &lt; B</title>
+            <entry><id>urn:1</id><title type="text">Less &lt;than&gt; you think</title>
+              <link rel="self" href="https://e.example/self"/><link href="https://e.example/page"/>
+              <summary type="html">&lt;p&gt;Escaped &amp;amp; HTML&lt;/p&gt;</summary>
+              <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>XHTML <b>content</b></p></div></content>
+              <author><name>Ana</name></author><updated>2026-11-23T10:00:00Z</updated>
+            </entry></feed>
+            """)[0];
+
+        Assert.Equal("Less <than> you think", article.Title);
+        Assert.Equal("https://e.example/page", article.Url);
+        Assert.Equal("Escaped & HTML", article.Summary);
+        Assert.Equal("XHTML content", article.Content);
+        Assert.Equal("Ana", article.Author);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void Atom_0_3_and_items_outside_the_channel_are_still_read()
+    {
+        var atom03 = NormaliseText("""
+            <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old Atom</title>
+            <entry><title>Entry</title><link rel="alternate" type="text/html" href="https://old.example/1"/><issued>2026-11-23T10:00:00Z</issued></entry></feed>
+            """);
+        var loose = NormaliseText("""<rss version="0.91"><channel><title>t</title></channel><item><title>Beside</title><link>https://loose.example/1</link></item></rss>""");
+
+        Assert.Equal("https://old.example/1", atom03[0].Url);
+        Assert.NotNull(atom03[0].Published);
+        Assert.Equal("Beside", loose[0].Title);
+    }
+
+    private List<Article> NormaliseText(string xml) => NormaliseBytes(System.Text.Encoding.UTF8.GetBytes(xml));
+
+    private List<Article> Normalise(string fixture) => NormaliseBytes(Fixture.Bytes(fixture));
+
+    private List<Article> NormaliseBytes(byte[] body)
     {
         var feed = new FeedSource { Id = "f1", Url = FeedUri.AbsoluteUri };
-        var parsed = parser.Parse(Fixture.Bytes(fixture), null, FeedUri);
+        var parsed = parser.Parse(body, null, FeedUri);
         return parsed.Items.Select(i => normaliser.Normalise(i, feed, parsed.Title, FeedUri, DateTimeOffset.UnixEpoch)).OfType<Article>().ToList();
     }
 }

@@ -40,7 +40,7 @@ public sealed class PollFeedHandlerTests : LoopbackFeedTest
         Assert.Null(errors["/good.xml"]);
         Assert.Equal("not a feed: HTML page", errors["/page.html"]);
         Assert.StartsWith("refused: the document declares DTD entities", errors["/bomb.xml"]);
-        Assert.StartsWith("XML error at line 4", errors["/cut.xml"]);
+        Assert.StartsWith("XML error at line 5", errors["/cut.xml"]);
         Assert.Equal("timed out after 3 s", errors["/silent.xml"]);
         Assert.Equal("too large: more than 65536 bytes", errors["/endless.xml"]);
         Assert.Equal("HTTP 302: too many redirects (more than 5)", errors["/loop.xml"]);

@@ -21,6 +21,12 @@ namespace NewsMonitor.Feeds.Stories;
 public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDisposable
 {
     public const int Bands = 32;
+
+    /// <summary>
+    /// A band value shared by this many articles says nothing about any one of them (boilerplate, a feed that
+    /// repeats itself): such a bucket takes no more members and is not searched, which bounds the work per article.
+    /// </summary>
+    public const int MaxBucket = 32;
     public const int Rows = StorySignature.HashCount / Bands;
     public const int Capacity = 20_000;
     public const int WarmCount = 5_000;
@@ -170,7 +176,7 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         var compared = new HashSet<Entry>(ReferenceEqualityComparer.Instance);
         for (var band = 0; band < Bands; band++)
         {
-            if (!buckets.TryGetValue(signature.BandKey(band, Rows), out var bucket))
+            if (!buckets.TryGetValue(signature.BandKey(band, Rows), out var bucket) || bucket is List<Entry> { Count: >= MaxBucket })
             {
                 continue;
             }
@@ -213,7 +219,10 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
             }
             else if (bucket is List<Entry> list)
             {
-                list.Add(entry);
+                if (list.Count < MaxBucket)
+                {
+                    list.Add(entry);
+                }
             }
             else
             {

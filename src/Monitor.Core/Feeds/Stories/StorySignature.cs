@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace NewsMonitor.Feeds.Stories;
 
 /// <summary>
@@ -20,8 +23,12 @@ public sealed class StorySignature
     /// <summary>Fewer shingles than this and two texts can agree by chance: such an article is a story of its own.</summary>
     public const int MinShingles = 12;
 
-    private static readonly ulong[] Multipliers = Seeds(0x9E3779B97F4A7C15UL);
-    private static readonly ulong[] Increments = Seeds(0xD1B54A32D192ED03UL);
+    private static readonly Vector<uint>[] Multipliers = Seeds(0x9E3779B97F4A7C15UL);
+    private static readonly Vector<uint>[] Increments = Seeds(0xD1B54A32D192ED03UL);
+
+    [ThreadStatic]
+    private static ulong[]? wordBuffer;
+
     private readonly uint[] shingles;
     private readonly uint[] minimums;
 
@@ -38,44 +45,54 @@ public sealed class StorySignature
 
     public static StorySignature Of(string title, string summary, string content)
     {
-        var set = new HashSet<uint>();
-        ulong previous = 0;
-        var words = 0;
-        foreach (var field in new[] { title, summary, content })
+        var words = wordBuffer ??= new ulong[MaxWords];
+        var count = StoryWords.Append(title, words, 0);
+        count = StoryWords.Append(summary, words, count);
+        count = StoryWords.Append(content, words, count);
+        var pairs = new uint[Math.Max(0, count - 1)];
+        for (var i = 0; i < pairs.Length; i++)
         {
-            foreach (var word in StoryWords.Of(field))
+            pairs[i] = (uint)(Mix((words[i] * 31) + words[i + 1]) >> 32);
+        }
+
+        Array.Sort(pairs);
+        var distinct = pairs.Length == 0 ? 0 : 1;
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            if (pairs[i] != pairs[distinct - 1])
             {
-                if (words >= MaxWords)
-                {
-                    break;
-                }
-
-                if (words++ > 0)
-                {
-                    set.Add((uint)(Mix((previous * 31) + word) >> 32));
-                }
-
-                previous = word;
+                pairs[distinct++] = pairs[i];
             }
         }
 
-        var shingles = set.ToArray();
-        Array.Sort(shingles);
-        var minimums = new uint[HashCount];
-        Array.Fill(minimums, uint.MaxValue);
+        var shingles = distinct == pairs.Length ? pairs : pairs[..distinct];
+        return new StorySignature(shingles, MinHash(shingles));
+    }
+
+    /// <summary>For each of the <see cref="HashCount"/> hash functions, the smallest hash of any shingle; computed a vector of functions at a time.</summary>
+    private static uint[] MinHash(uint[] shingles)
+    {
+        var blocks = Multipliers.Length;
+        Span<uint> result = stackalloc uint[HashCount];
+        result.Fill(uint.MaxValue);
+        var minimums = MemoryMarshal.Cast<uint, Vector<uint>>(result);
         foreach (var shingle in shingles)
         {
-            for (var i = 0; i < HashCount; i++)
+            var x = new Vector<uint>(shingle);
+            for (var b = 0; b < blocks; b++)
             {
-                var h = (uint)(((shingle * Multipliers[i]) + Increments[i]) >> 32);
-                if (h < minimums[i])
-                {
-                    minimums[i] = h;
-                }
+                // Multiply-add, then a murmur-style finaliser: each function a different, well-mixed permutation.
+                var h = (x * Multipliers[b]) + Increments[b];
+                h ^= Vector.ShiftRightLogical(h, 16);
+                h *= new Vector<uint>(0x85EBCA6BU);
+                h ^= Vector.ShiftRightLogical(h, 13);
+                h *= new Vector<uint>(0xC2B2AE35U);
+                h ^= Vector.ShiftRightLogical(h, 16);
+                minimums[b] = Vector.Min(minimums[b], h);
             }
         }
 
-        return new StorySignature(shingles, minimums);
+        return result.ToArray();
     }
 
     /// <summary>The Jaccard similarity of the two shingle sets: shared pairs over all pairs.</summary>
@@ -141,15 +158,15 @@ public sealed class StorySignature
         return shared;
     }
 
-    private static ulong[] Seeds(ulong seed)
+    private static Vector<uint>[] Seeds(ulong seed)
     {
-        var values = new ulong[HashCount];
+        var values = new uint[HashCount];
         for (var i = 0; i < HashCount; i++)
         {
             seed += 0x9E3779B97F4A7C15UL;
-            values[i] = Mix(seed) | 1;
+            values[i] = (uint)Mix(seed) | 1;
         }
 
-        return values;
+        return MemoryMarshal.Cast<uint, Vector<uint>>(values).ToArray();
     }
 }

@@ -13,15 +13,22 @@ internal static class StoryWords
         not their they he she his her we you said says after before about into than also which who but
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => Hash(w.AsSpan())));
 
-    public static IEnumerable<ulong> Of(string text)
+    [ThreadStatic]
+    private static char[]? wordBuffer;
+
+    /// <summary>Appends the hashes of <paramref name="text"/>'s words to <paramref name="words"/> from <paramref name="count"/>; returns the new count (at most the buffer's length).</summary>
+    public static int Append(string text, ulong[] words, int count)
     {
-        var words = new List<ulong>();
-        var buffer = new char[64];
-        var lower = new char[64];
-        var scanner = new WordScanner(text, buffer);
-        while (scanner.MoveNext())
+        if (string.IsNullOrEmpty(text) || count >= words.Length)
         {
-            var word = scanner.Word;
+            return count;
+        }
+
+        var buffer = wordBuffer ??= new char[64];
+        var scanner = new WordScanner(text, buffer);
+        while (count < words.Length && scanner.MoveNext())
+        {
+            var word = buffer.AsSpan(0, scanner.WordLength);
             if (word.Length < 2 && !char.IsDigit(word[0]))
             {
                 continue;
@@ -29,17 +36,17 @@ internal static class StoryWords
 
             for (var i = 0; i < word.Length; i++)
             {
-                lower[i] = CharFolding.Lower(word[i]);
+                word[i] = CharFolding.Lower(word[i]);
             }
 
-            var hash = Hash(lower.AsSpan(0, word.Length));
+            var hash = Hash(word);
             if (!StopWords.Contains(hash))
             {
-                words.Add(hash);
+                words[count++] = hash;
             }
         }
 
-        return words;
+        return count;
     }
 
     /// <summary>FNV-1a, mixed: stable across processes (string.GetHashCode is not), so signatures can be recomputed anywhere.</summary>
