@@ -27,7 +27,7 @@ public static class HtmlText
             return "";
         }
 
-        var text = new FoldedText(html.Length);
+        var text = FoldedText.Start();
         if (html.AsSpan().IndexOfAny('<', '&') < 0)
         {
             text.Append(html);
@@ -147,11 +147,26 @@ public static class HtmlText
         return found < 0 ? html.Length : found + end.Length;
     }
 
-    /// <summary>Text built with spaces folded on the way in: runs of white space and control characters become one space, none at the ends.</summary>
-    private sealed class FoldedText(int capacity)
+    /// <summary>
+    /// Text built with spaces folded on the way in: runs of white space and control characters become one space,
+    /// none at the ends. One per thread, reused: every summary of every item passes through here.
+    /// </summary>
+    private sealed class FoldedText
     {
-        private readonly StringBuilder builder = new(capacity);
+        [ThreadStatic]
+        private static FoldedText? current;
+
+        private readonly StringBuilder builder = new(1024);
         private bool pendingSpace;
+
+        public static FoldedText Start()
+        {
+            // A builder grown by one huge article is not kept for the rest of the thread's life.
+            var text = current is { builder.Capacity: <= 64 * 1024 } reused ? reused : current = new FoldedText();
+            text.builder.Clear();
+            text.pendingSpace = false;
+            return text;
+        }
 
         public void Space() => pendingSpace = builder.Length > 0;
 
