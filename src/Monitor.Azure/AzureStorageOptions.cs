@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace NewsMonitor.Azure;
 
 /// <summary>
@@ -34,5 +36,7 @@ public sealed class AzureStorageOptions
     /// <summary>How long a received message stays invisible to other consumers while it is being handled.</summary>
     public TimeSpan MessageLease { get; set; } = TimeSpan.FromMinutes(5);
 
-    public bool UsesAzure => string.Equals(Provider, AzureProvider, StringComparison.OrdinalIgnoreCase);
+    /// <summary>True when the configuration says Storage:Provider = azure (the Server's switch; the Functions app always is).</summary>
+    public static bool IsSelected(IConfiguration configuration) =>
+        string.Equals(configuration.GetSection(Section)[nameof(Provider)], AzureProvider, StringComparison.OrdinalIgnoreCase);
 }
