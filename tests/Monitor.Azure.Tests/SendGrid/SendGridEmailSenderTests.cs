@@ -131,6 +131,20 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreachable_SendGrid_is_retried_then_the_send_fails()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() =>
+            Sender(("SendGrid:Host", $"http://127.0.0.1:{closedPort}"), ("SendGrid:MaxRetries", "2")).SendAsync(Message(), CancellationToken.None));
+
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], clock.Waits);
+    }
+
+    [Fact]
     public void A_missing_key_is_reported_when_the_sender_is_built()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Sender(("SendGrid:ApiKey", "")));
