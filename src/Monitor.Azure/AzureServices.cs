@@ -46,7 +46,9 @@ public static class AzureServices
 
         services.Configure<SendGridOptions>(configuration.GetSection(SendGridOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        // The sender is a singleton holding one client: pooled connections are renewed so DNS changes are seen.
         services.AddHttpClient(SendGridEmailSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
         services.TryAddSingleton<IEmailSender, SendGridEmailSender>();
         return services;
