@@ -37,7 +37,7 @@ internal static class FeedsEndpoints
                 return await manager.ImportOpmlAsync(body, replace ?? false, ct);
             })
             .WithName("ImportOpml").WithSummary("Merge an OPML file (replace=true: feeds not in it are removed)")
-            .Accepts<string>("text/x-opml", "application/xml", "text/xml")
+            .DocumentsFileBody("an OPML 2.0 file", "text/x-opml", "application/xml", "text/xml")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }

@@ -7,6 +7,23 @@ namespace NewsMonitor.Server.Api;
 /// <summary>The OpenAPI document (/openapi/v1.json), generated from the endpoints, with the API key scheme on admin routes.</summary>
 public static class OpenApiSetup
 {
+    /// <summary>
+    /// Documents a file upload read from the raw body. Not "Accepts": that would make routing refuse other
+    /// content types with 415, and a file sent by curl often has none of the right ones.
+    /// </summary>
+    public static TBuilder DocumentsFileBody<TBuilder>(this TBuilder builder, string description, params string[] contentTypes)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = description,
+                Content = contentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+            };
+            return Task.CompletedTask;
+        });
+
     public static IServiceCollection AddNewsMonitorOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {

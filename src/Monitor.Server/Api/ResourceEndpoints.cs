@@ -39,6 +39,7 @@ internal static class ResourceEndpoints
         return group;
     }
 
+    /// <remarks>A generic parameter carries no nullability, so the binder passes an empty body as null: the body is required here.</remarks>
     private static class Handlers<TManager, TInput, TView>
         where TManager : IResourceManager<TInput, TView>
     {
@@ -47,13 +48,16 @@ internal static class ResourceEndpoints
 
         public static async Task<Created<TView>> CreateAsync(TInput input, TManager manager, HttpRequest request, CancellationToken ct)
         {
-            var created = await manager.CreateAsync(input, ct);
+            var created = await manager.CreateAsync(Required(input), ct);
             return TypedResults.Created($"{request.PathBase}{request.Path.Value?.TrimEnd('/')}/{Uri.EscapeDataString(manager.IdOf(created))}", created);
         }
 
         public static Task<TView> GetAsync(string id, TManager manager, CancellationToken ct) => manager.GetAsync(id, ct);
 
-        public static Task<TView> UpdateAsync(string id, TInput input, TManager manager, CancellationToken ct) => manager.UpdateAsync(id, input, ct);
+        public static Task<TView> UpdateAsync(string id, TInput input, TManager manager, CancellationToken ct) => manager.UpdateAsync(id, Required(input), ct);
+
+        private static TInput Required(TInput? input) =>
+            input ?? throw new ApiProblemException(ApiProblem.Invalid("a JSON object is required as the request body"));
 
         public static async Task<NoContent> DeleteAsync(string id, TManager manager, CancellationToken ct)
         {

@@ -30,7 +30,7 @@ internal static class TermsEndpoints
             })
             .WithTags("Terms").WithName("ImportWatchlist")
             .WithSummary("Merge a watchlist file (replace=true: terms not in it are removed); all or nothing")
-            .Accepts<string>("application/json")
+            .DocumentsFileBody("the watchlist file", "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }
