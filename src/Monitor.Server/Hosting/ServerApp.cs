@@ -80,10 +80,10 @@ public static class ServerApp
         services.AddNewsMonitorOpenApi();
     }
 
-    /// <summary>The page runs only its own script and style, and is never cached stale across versions.</summary>
+    /// <summary>The page runs only its own script (inline styles are for the digest preview), and is never cached stale across versions.</summary>
     private static void PageHeaders(HttpResponse response)
     {
-        response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        response.Headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-cache";
     }

@@ -13,8 +13,8 @@ namespace NewsMonitor.Tests.Api;
 
 /// <summary>
 /// The Server's whole HTTP pipeline (ServerApp.Build: middleware, auth, routing, endpoints) on an in-memory
-/// test server, with a temporary SQLite store and a fake clock. The scheduler and queue workers are left out,
-/// so what a request queued stays in the queue for the test to see.
+/// test server, or on Kestrel at 127.0.0.1 for a browser, with a temporary SQLite store and a fake clock. The
+/// scheduler and queue workers are left out, so what a request queued stays in the queue for the test to see.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
@@ -23,8 +23,11 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly TempDirectory temp = new();
     private readonly WebApplication app;
 
-    private ApiHost(IEnumerable<string> settings, string? urls, Action<WebApplicationBuilder>? configure)
+    private readonly bool kestrel;
+
+    private ApiHost(IEnumerable<string> settings, bool kestrel, Action<WebApplicationBuilder>? configure)
     {
+        this.kestrel = kestrel;
         string[] args =
         [
             $"--Storage:DataDirectory={temp.Combine("data")}",
@@ -34,9 +37,13 @@ public sealed class ApiHost : IAsyncDisposable
             "--Digests:PublicBaseUrl=http://monitor.test",
             .. settings,
         ];
-        app = ServerApp.Build(args, urls, builder =>
+        app = ServerApp.Build(args, kestrel ? "http://127.0.0.1:0" : null, builder =>
         {
-            builder.WebHost.UseTestServer();
+            if (!kestrel)
+            {
+                builder.WebHost.UseTestServer();
+            }
+
             builder.Services.AddSingleton<TimeProvider>(Clock);
             foreach (var worker in builder.Services.Where(IsWorker).ToList())
             {
@@ -55,12 +62,16 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string OutboxPath => temp.Combine("outbox");
 
+    /// <summary>Where a Kestrel host listens, such as http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
     /// <summary>A host with admin routes open (loopback, no key), or keyed when <paramref name="apiKey"/> is given.</summary>
-    public static async Task<ApiHost> StartAsync(string? apiKey = null, IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<ApiHost> StartAsync(string? apiKey = null, IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null, bool kestrel = false)
     {
-        var host = new ApiHost([.. settings ?? [], .. apiKey is null ? Array.Empty<string>() : [$"--Api:Key={apiKey}"]], null, configure);
+        var host = new ApiHost([.. settings ?? [], .. apiKey is null ? Array.Empty<string>() : [$"--Api:Key={apiKey}"]], kestrel, configure);
         await host.app.StartAsync();
-        host.Client = host.app.GetTestClient();
+        host.BaseAddress = new Uri(kestrel ? host.app.Urls.First().TrimEnd('/') + "/" : "http://localhost/");
+        host.Client = host.CreateClient();
         if (apiKey is not null)
         {
             host.Client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
@@ -69,7 +80,7 @@ public sealed class ApiHost : IAsyncDisposable
         return host;
     }
 
-    public HttpClient CreateClient() => app.GetTestClient();
+    public HttpClient CreateClient() => kestrel ? new HttpClient { BaseAddress = BaseAddress } : app.GetTestClient();
 
     public T Get<T>()
         where T : notnull => app.Services.GetRequiredService<T>();
