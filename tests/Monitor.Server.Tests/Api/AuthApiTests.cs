@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using NewsMonitor.Server.Api;
+using NewsMonitor.Server.Cli;
 using NewsMonitor.Server.Hosting;
 
 namespace NewsMonitor.Tests.Api;
@@ -117,6 +118,18 @@ public sealed class AuthApiTests : IAsyncLifetime
 
         Assert.Contains("Api:Key", error.Message);
         Assert.False(ListenAddresses.AreLoopbackOnly(urls));
+    }
+
+    [Fact]
+    public async Task Serve_says_why_it_will_not_listen_beyond_loopback_without_a_key()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await MonitorCli.RunAsync(["serve", "--urls", "http://0.0.0.0:5080"], output, error);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("listening on http://0.0.0.0:5080 makes the API reachable from other machines: set an admin key (Api:Key", error.ToString());
     }
 
     [Theory]

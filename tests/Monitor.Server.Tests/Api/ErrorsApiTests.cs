@@ -36,6 +36,24 @@ public sealed class ErrorsApiTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/terms")]
+    [InlineData("PUT", "/api/terms/x")]
+    [InlineData("POST", "/api/terms/test")]
+    [InlineData("PUT", "/api/watchlist")]
+    [InlineData("POST", "/api/subscribers")]
+    [InlineData("PUT", "/api/subscribers/x")]
+    [InlineData("POST", "/api/feeds")]
+    [InlineData("PUT", "/api/feeds/x")]
+    public async Task Invalid_json_is_a_400_problem_on_every_route_with_a_body(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"id\": [1, 2", Encoding.UTF8, "application/json") };
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Contains("JSON", (await response.ReadProblemAsync(400)).Detail());
+    }
+
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {

@@ -110,6 +110,8 @@ public sealed class FeedsApiTests : IAsyncLifetime
         var stored = await host.Get<IFeedStore>().GetFeedAsync(id);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal(("Gazette", false, TimeSpan.FromHours(1)), (stored!.Title, stored.Enabled, stored.Interval));
+        var shown = await host.GetJsonAsync($"/api/feeds/{id}");
+        Assert.Equal(("Gazette", url, "01:00:00"), (shown.GetProperty("title").GetString(), shown.GetProperty("url").GetString(), shown.GetProperty("interval").GetString()));
 
         using var moved = await Client.PutAsJsonAsync($"/api/feeds/{id}", new { url = "https://elsewhere.example/feed" });
         await moved.ReadProblemAsync(400);

@@ -137,6 +137,25 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task The_preview_shows_the_next_digest_styled_as_it_will_be_sent()
+    {
+        await host.SeedTermsAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral -vent" });
+        await host.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "ana", Email = "ana@example.org", Name = "Ana" });
+        await host.Get<MatchArticleHandler>().HandleAsync("a1", CancellationToken.None);
+
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#subscribers");
+        await page.Locator("#subscribers-table tbody tr", new() { HasText = "Ana" }).GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+
+        var digest = page.FrameLocator("#preview-frame");
+        await Expect(digest.Locator("h1")).ToHaveTextAsync("1 new: Mistral (1)");
+        await Expect(digest.Locator("a", new() { HasText = "Mistral AI lève des fonds" })).ToBeVisibleAsync();
+
+        // The digest's inline styles apply inside the page's content security policy.
+        await Expect(digest.Locator("h1")).ToHaveCSSAsync("font-size", "20px");
+        await ChromiumFixture.ScreenshotAsync(page, "preview");
+    }
+
+    [Fact]
     public async Task With_a_key_configured_the_page_asks_for_it_and_works_once_given()
     {
         await using var keyed = await ApiHost.StartAsync(ApiHost.Key, kestrel: true);
