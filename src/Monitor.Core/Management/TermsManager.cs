@@ -85,6 +85,7 @@ public sealed class TermsManager(ITermStore terms) : IResourceManager<TermInput,
 
         try
         {
+            // Disabled terms are checked too: enabling one later must not meet a broken query.
             _ = CompiledWatchlist.Compile(incoming.Select(t => t with { Enabled = true }));
         }
         catch (InvalidTermException e)
@@ -145,22 +146,4 @@ public sealed class TermsManager(ITermStore terms) : IResourceManager<TermInput,
         QueryChecks.ThrowIfInvalid(term.Query, term.MatchCase);
         return term;
     }
-}
-
-/// <summary>Parses a query the way matching will, turning a parse error into a 400 that says where and why.</summary>
-internal static class QueryChecks
-{
-    public static CompiledWatchlist Compile(string query, bool matchCase)
-    {
-        try
-        {
-            return CompiledWatchlist.Compile([new WatchTerm { Id = "query", Name = "query", Query = query, MatchCase = matchCase }]);
-        }
-        catch (InvalidTermException e)
-        {
-            throw new ApiProblemException(ApiProblem.InvalidQuery(e.Error));
-        }
-    }
-
-    public static void ThrowIfInvalid(string query, bool matchCase) => _ = Compile(query, matchCase);
 }
