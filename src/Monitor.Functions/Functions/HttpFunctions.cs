@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Management;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 
@@ -10,7 +11,7 @@ namespace NewsMonitor.Functions;
 /// On-demand work over HTTP, on the routes the Server serves too (under "api/"). They need a function key,
 /// except health. Poll now only queues messages (202); the polls themselves run on the feed-polls queue.
 /// </summary>
-public sealed class HttpFunctions(SchedulePollsHandler polls, SendDigestsHandler digests, IFeedStore feeds, ISubscriberStore subscribers)
+public sealed class HttpFunctions(SchedulePollsHandler polls, SendDigestsHandler digests, HealthReporter health, ISubscriberStore subscribers)
 {
     [Function("PollAllFeedsNow")]
     public async Task<IActionResult> PollAllFeedsNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "feeds/poll")] HttpRequest request, CancellationToken ct) =>
@@ -40,8 +41,5 @@ public sealed class HttpFunctions(SchedulePollsHandler polls, SendDigestsHandler
 
     [Function("Health")]
     public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken ct)
-    {
-        var all = await feeds.ListFeedsAsync(ct);
-        return FunctionResults.Json(new { status = "ok", feeds = all.Count, unhealthyFeeds = all.Count(f => !f.Health.IsHealthy) });
-    }
+        => FunctionResults.Json(await health.ReportAsync(ct));
 }

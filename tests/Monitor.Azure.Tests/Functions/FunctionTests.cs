@@ -174,7 +174,10 @@ public sealed class FunctionTests : IAsyncLifetime
 
         var health = await app.Create<HttpFunctions>().Health(new DefaultHttpContext().Request, CancellationToken.None);
 
-        Assert.Equal((200, """{"status":"ok","feeds":3,"unhealthyFeeds":1}"""), (Status(health), Json(health).ToJsonString()));
+        Assert.Equal(200, Status(health));
+        Assert.Equal("degraded", (string?)Json(health)["status"]);
+        Assert.Equal((3, 1), ((int?)Json(health)["feeds"]!["total"], (int?)Json(health)["feeds"]!["unhealthy"]));
+        Assert.Equal("HTTP 404", (string?)Json(health)["unhealthyFeeds"]![0]!["lastError"]);
     }
 
     private async Task<QueueMessage> OneMessageAsync(string queue, string body)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Azure;
+using NewsMonitor.Management;
 using NewsMonitor.Matching;
 using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
@@ -57,6 +58,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(_ => app!.Clock);
         collection.AddNewsMonitorAzure(configuration);
         collection.AddNewsMonitor(configuration);
+        collection.AddNewsMonitorManagement(configuration);
         app = new FunctionsApp(scope, feeds, sendGrid, collection.BuildServiceProvider());
         return app;
     }
