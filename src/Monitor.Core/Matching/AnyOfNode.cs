@@ -47,11 +47,11 @@ internal sealed class AnyOfNode(ImmutableArray<QueryNode> operands) : QueryNode,
         }
     }
 
-    public override TriggerKeys? TriggersWhenTrue() =>
-        Operands.Select(operand => operand.TriggersWhenTrue()).Aggregate(TriggerKeys.Union);
+    public override KeyRequirements RequiredWhenTrue() =>
+        KeyRequirements.AnyOf(Operands.Select(operand => operand.RequiredWhenTrue()));
 
-    public override TriggerKeys? TriggersWhenFalse() =>
-        Operands.Select(operand => operand.TriggersWhenFalse()).Aggregate(TriggerKeys.Rarer);
+    public override KeyRequirements RequiredWhenFalse() =>
+        KeyRequirements.AllOf(Operands.Select(operand => operand.RequiredWhenFalse()));
 
     public override void Describe(StringBuilder output) => DescribeOperands(output, "OR", Operands);
 

@@ -17,6 +17,7 @@ public sealed class HighlightTests
     [InlineData("européenne", "la Commission Européenne", new[] { "Content:Européenne" })]
     [InlineData("finance", "la ﬁnance", new[] { "Content:ﬁnance" })]
     [InlineData("AI", "𝐀𝐈 !", new[] { "Content:𝐀𝐈" })]
+    [InlineData("2", "x ½ y", new[] { "Content:½" })]
     [InlineData("Commission", "la Commis\u00ADsion", new[] { "Content:Commis\u00ADsion" })]
     [InlineData("régul*", "la régulation, les régulateurs", new[] { "Content:régulation", "Content:régulateurs" })]
     [InlineData("Mistral -Nvidia", "Mistral sans Nvidia ? non, Mistral", new string[0])]

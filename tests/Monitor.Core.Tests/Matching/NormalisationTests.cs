@@ -62,6 +62,8 @@ public sealed class NormalisationTests
     [InlineData("AI", "ＡＩ", true)]
     [InlineData("AI", "𝐀𝐈", true)]
     [InlineData("m2", "10 m²", true)]
+    [InlineData("\"1 2\"", "un ½ litre", true)]
+    [InlineData("2", "un ½ litre", true)]
     // A soft hyphen is invisible and does not cut a word.
     [InlineData("Commission", "Commis\u00ADsion", true)]
     // Emoji and symbols separate words.
