@@ -4,14 +4,21 @@ using System.Text;
 namespace NewsMonitor.Matching;
 
 /// <summary>OR: true when one operand is; highlights the operands that are true.</summary>
-internal sealed class AnyOfNode(ImmutableArray<QueryNode> operands) : QueryNode, IPositionalNode
+internal sealed class AnyOfNode : QueryNode, IPositionalNode
 {
-    public ImmutableArray<QueryNode> Operands { get; } = operands;
+    public AnyOfNode(ImmutableArray<QueryNode> operands)
+    {
+        Operands = operands;
+        IsPositional = operands.All(operand => operand is IPositionalNode);
+        MaxLength = IsPositional ? operands.Max(operand => ((IPositionalNode)operand).MaxLength) : 0;
+    }
+
+    public ImmutableArray<QueryNode> Operands { get; }
 
     /// <summary>An OR of words, prefixes and phrases has positions, so it can be a NEAR operand.</summary>
-    public bool IsPositional => Operands.All(operand => operand is IPositionalNode);
+    public bool IsPositional { get; }
 
-    public int MaxLength => Operands.Max(operand => ((IPositionalNode)operand).MaxLength);
+    public int MaxLength { get; }
 
     public override bool IsTrueWithoutWords => Operands.Any(operand => operand.IsTrueWithoutWords);
 
