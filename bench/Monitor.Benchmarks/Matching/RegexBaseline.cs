@@ -79,9 +79,17 @@ internal sealed class RegexBaseline
         switch (node)
         {
             case SequenceNode or NearNode:
-                var name = $"g{groups.Count}";
-                groups.Add(node, name);
-                alternatives.Add($"(?<{name}>{Pattern(node)})");
+                // A word written twice ("model ... -model") is one alternative: in an alternation
+                // only the first of two identical alternatives can ever match.
+                var pattern = Pattern(node);
+                var index = alternatives.FindIndex(alternative => alternative.EndsWith($">{pattern})", StringComparison.Ordinal));
+                if (index < 0)
+                {
+                    index = alternatives.Count;
+                    alternatives.Add($"(?<g{index}>{pattern})");
+                }
+
+                groups.Add(node, $"g{index}");
                 break;
             case AnyOfNode any:
                 foreach (var operand in any.Operands)
