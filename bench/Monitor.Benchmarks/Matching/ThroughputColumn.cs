@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 
 namespace NewsMonitor.Benchmarks.Matching;
 
-/// <summary>MB/s (UTF-8 bytes of title + summary + content) or articles/s, from the mean time of one pass over the corpus.</summary>
+/// <summary>MB/s (UTF-8 bytes of title + summary + content) or articles/s, from the median time of one pass over the corpus.</summary>
 internal sealed class ThroughputColumn(bool articles) : IColumn
 {
     public string Id => articles ? "ArticlesPerSecond" : "MegabytesPerSecond";
@@ -22,20 +22,20 @@ internal sealed class ThroughputColumn(bool articles) : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     public string Legend => articles
-        ? "Articles matched per second on one core"
-        : "Megabytes (10^6 UTF-8 bytes of article text) matched per second on one core";
+        ? "Articles matched per second on one core (from the median)"
+        : "Megabytes (10^6 UTF-8 bytes of article text) matched per second on one core (from the median)";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        if (mean is not > 0)
+        var median = summary[benchmarkCase]?.ResultStatistics?.Median;
+        if (median is not > 0)
         {
             return "-";
         }
 
-        var seconds = mean.Value / 1e9;
+        var seconds = median.Value / 1e9;
         var value = articles ? MatchingCorpus.ArticleCount / seconds : MatchingCorpus.Utf8Bytes / 1e6 / seconds;
         return value.ToString(value < 10 ? "N2" : "N0", System.Globalization.CultureInfo.InvariantCulture);
     }

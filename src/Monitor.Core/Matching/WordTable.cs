@@ -84,7 +84,7 @@ internal sealed class WordTable
                 return false;
             }
 
-            if (candidate.Hash == hash && word.SequenceEqual(characters.AsSpan(candidate.Offset, candidate.Length)))
+            if (candidate.Hash == hash && Equals(word, characters.AsSpan(candidate.Offset, candidate.Length)))
             {
                 key = candidate.Key;
                 return true;
@@ -92,6 +92,25 @@ internal sealed class WordTable
 
             slot = (slot + 1) & (slots.Length - 1);
         }
+    }
+
+    // Words are short: a plain loop beats a call to the vectorised comparison.
+    private static bool Equals(ReadOnlySpan<char> word, ReadOnlySpan<char> stored)
+    {
+        if (word.Length != stored.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] != stored[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Fibonacci hashing spreads FNV's weak low bits; filter and table use different multipliers
