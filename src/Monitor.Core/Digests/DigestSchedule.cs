@@ -17,7 +17,10 @@ public static class DigestSchedule
     /// The period key of the latest scheduled time at or before <paramref name="now"/>; null for immediate
     /// (an immediate alert is keyed by what it carries instead). A period is sent once: its key names it.
     /// </summary>
-    public static string? CurrentPeriod(Subscriber subscriber, DateTimeOffset now)
+    public static string? CurrentPeriod(Subscriber subscriber, DateTimeOffset now) => Current(subscriber, now)?.Key;
+
+    /// <summary>The scheduled period <paramref name="now"/> is in, and when it was due; null for immediate.</summary>
+    public static DigestPeriod? Current(Subscriber subscriber, DateTimeOffset now)
     {
         if (subscriber.Cadence == Cadence.Immediate)
         {
@@ -27,12 +30,13 @@ public static class DigestSchedule
         var zone = TimeZones.Find(subscriber.TimeZone);
         var due = LastDue(subscriber, zone, now);
         var localDate = TimeZoneInfo.ConvertTime(due, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return subscriber.Cadence switch
+        var key = subscriber.Cadence switch
         {
             Cadence.Hourly => "h-" + due.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
             Cadence.Daily => "d-" + localDate,
             _ => "w-" + localDate,
         };
+        return new DigestPeriod(key, due);
     }
 
     /// <summary>
@@ -96,6 +100,9 @@ public static class DigestSchedule
             at.Second == 0 ? $"{at.Minute} {at.Hour} * * *" : $"{at.Second} {at.Minute} {at.Hour} * * *",
             at.Second == 0 ? CronFormat.Standard : CronFormat.IncludeSeconds);
 }
+
+/// <summary>A scheduled digest's period: its key (h-/d-/w- and the hour or local date) and when it fell due.</summary>
+public sealed record DigestPeriod(string Key, DateTimeOffset DueAt);
 
 /// <summary>IANA time zone ids, with a clear error for a name the system does not know.</summary>
 public static class TimeZones

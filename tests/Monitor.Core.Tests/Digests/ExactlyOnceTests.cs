@@ -209,6 +209,27 @@ public sealed class ExactlyOnceTests
         Assert.Empty(host.Recorded.Sent);
     }
 
+    [Fact]
+    public async Task An_immediate_alert_in_quiet_hours_waits_until_the_window_ends()
+    {
+        // 23:00 in Paris; quiet from 22:00 to 07:00 local.
+        using var host = new DigestTestHost(new DateTimeOffset(2026, 11, 23, 22, 0, 0, TimeSpan.Zero));
+        await host.AddSubscriberAsync(Immediate() with { QuietHours = new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)) });
+        await host.AddMatchAsync("ana", "a1", "aiact");
+
+        var night = await host.Handler.SendForAsync("ana", default);
+        host.Clock.Advance(TimeSpan.FromHours(7.98));
+        var justBefore = Assert.Single(await host.Handler.SendDueAsync(default));
+        host.Clock.Advance(TimeSpan.FromHours(0.02));
+        var morning = Assert.Single(await host.Handler.SendDueAsync(default));
+
+        Assert.Equal(DigestOutcomeStatus.Deferred, night.Status);
+        Assert.Contains("quiet hours until 2026-11-24 06:00:00Z", night.Error);
+        Assert.Equal(DigestOutcomeStatus.Deferred, justBefore.Status);
+        Assert.Equal(DigestOutcomeStatus.Sent, morning.Status);
+        Assert.Single(host.Recorded.Sent);
+    }
+
     /// <summary>Holds each send until released, to overlap runs deterministically.</summary>
     private sealed class GateSender : IEmailSender
     {
