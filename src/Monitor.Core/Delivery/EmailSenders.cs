@@ -25,7 +25,8 @@ public static class EmailSenders
 
     private static IEmailSender Selected(IServiceProvider services)
     {
-        var name = services.GetRequiredService<IOptions<DeliveryOptions>>().Value.Sender.Trim().ToLowerInvariant();
+        var configured = services.GetRequiredService<IOptions<DeliveryOptions>>().Value.Sender;
+        var name = string.IsNullOrWhiteSpace(configured) ? Pickup : configured.Trim().ToLowerInvariant();
         return services.GetKeyedService<IEmailSender>(name)
             ?? throw new InvalidOperationException(
                 $"Delivery:Sender '{name}' is not available here: use {Pickup} or {Smtp}" + (name == SendGrid ? " (sendgrid comes with the Azure adapters)" : ""));

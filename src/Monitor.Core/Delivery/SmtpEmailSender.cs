@@ -78,6 +78,7 @@ public sealed class SmtpEmailSender(IOptions<DeliveryOptions> options) : IEmailS
     {
         SmtpCommandException command => $"the server answered {(int)command.StatusCode}: {command.Message.Trim()}",
         AuthenticationException => $"the server refused the user name or password ({e.Message.Trim()})",
+        ServiceNotAuthenticatedException => $"the server requires authentication: set Delivery:Smtp:UserName and Password ({e.Message.Trim()})",
         SslHandshakeException => "the TLS handshake failed (untrusted certificate, or the server does not speak TLS on this port)",
         NotSupportedException when e.Message.Contains("STARTTLS", StringComparison.OrdinalIgnoreCase) => "the server does not offer STARTTLS, and Security is StartTls (the message is not sent in clear text)",
         System.Net.Sockets.SocketException socket => $"{socket.SocketErrorCode}: {socket.Message}",

@@ -11,7 +11,7 @@ namespace NewsMonitor.Tests.Digests;
 
 /// <summary>
 /// The real digest pipeline (SQLite store in a temporary folder, composer, handler) on a fake clock, with a
-/// sender that records what it was given. Tests seed articles and matches the way the match stage does.
+/// sender that records what it was given (or the one "Delivery:Sender" names, when the settings name one). Tests seed articles and matches the way the match stage does.
 /// </summary>
 public sealed class DigestTestHost : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class DigestTestHost : IDisposable
     public DigestTestHost(DateTimeOffset now, IEmailSender? sender = null, IDictionary<string, string?>? settings = null)
     {
         Clock = new FakeTimeProvider(now);
-        Sender = sender ?? new RecordingSender();
+        var configuredSender = settings?.ContainsKey("Delivery:Sender") == true;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -30,12 +30,14 @@ public sealed class DigestTestHost : IDisposable
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(Sender)
-            .AddNewsMonitor(configuration)
-            .BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock);
+        if (!configuredSender)
+        {
+            collection.AddSingleton(sender ?? new RecordingSender());
+        }
+
+        services = collection.AddNewsMonitor(configuration).BuildServiceProvider();
+        Sender = services.GetRequiredService<IEmailSender>();
     }
 
     public FakeTimeProvider Clock { get; }
