@@ -132,7 +132,7 @@ public static class DigestHtmlRenderer
             Cadence.Daily => "daily at " + subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture),
             _ => $"every {subscriber.Day} at " + subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture),
         };
-        return $"You receive this digest {what} ({subscriber.TimeZone} time) because you follow these terms on News Monitor.";
+        return $"You receive this digest {what} because you follow these terms on News Monitor. Times are {subscriber.TimeZone} time.";
     }
 }
 

@@ -130,7 +130,7 @@ public sealed class DigestRenderingTests
               Mistral said the AI Act was workable.
 
             -- 
-            You receive this digest daily at 08:00 (Europe/Paris time) because you follow these terms on News Monitor.
+            You receive this digest daily at 08:00 because you follow these terms on News Monitor. Times are Europe/Paris time.
             Unsubscribe: https://monitor.example/api/unsubscribe?token=abc.def.ghi
 
             """.ReplaceLineEndings(),
