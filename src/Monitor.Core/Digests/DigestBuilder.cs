@@ -80,15 +80,20 @@ public static class DigestBuilder
 /// <summary>Text that goes into one-line places (subject, headings): no line breaks, no control characters.</summary>
 public static class MailText
 {
-    public static string OneLine(string text)
+    public static string OneLine(string text) => new StringBuilder(text.Length).AppendOneLine(text).ToString();
+
+    /// <summary>Appends <paramref name="text"/> with every run of spaces, line breaks and control characters made one space, trimmed.</summary>
+    public static StringBuilder AppendOneLine(this StringBuilder builder, string text) => builder.AppendOneLine(text.AsSpan());
+
+    public static StringBuilder AppendOneLine(this StringBuilder builder, ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length);
+        var start = builder.Length;
         var space = false;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisibleFormatting(c))
             {
-                space = builder.Length > 0;
+                space = builder.Length > start;
                 continue;
             }
 
@@ -101,7 +106,7 @@ public static class MailText
             builder.Append(c);
         }
 
-        return builder.ToString();
+        return builder;
     }
 
     /// <summary>Bidirectional overrides and isolates can make a subject read backwards; line and paragraph separators break lines.</summary>

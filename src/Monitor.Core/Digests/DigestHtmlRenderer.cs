@@ -16,7 +16,7 @@ public static class DigestHtmlRenderer
     public static string Render(Digest digest, string? unsubscribeUrl = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
-        var html = new StringBuilder(2048 + (digest.TotalArticles * 900));
+        var html = BuilderCache.Acquire(2048 + (digest.TotalArticles * 1100));
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"color-scheme\" content=\"light\"><title>").Encode(digest.Subject).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:0;background-color:#f4f4f5;\">")
@@ -47,7 +47,7 @@ public static class DigestHtmlRenderer
         }
 
         html.Append("</p></td></tr></table></td></tr></table></body></html>");
-        return html.ToString();
+        return BuilderCache.Release(html);
     }
 
     private static void AppendItem(StringBuilder html, DigestItem item, TimeZoneInfo zone)
@@ -57,7 +57,7 @@ public static class DigestHtmlRenderer
         var linked = OpenLink(html, article.Url, "font-size:16px;font-weight:600;color:#1d4ed8;text-decoration:none;");
         AppendRuns(html, Snippet.Of(article.Title, item.Highlights, ArticleField.Title));
         html.Append(linked ? "</a>" : "</span>")
-            .Append("<div style=\"font-size:13px;color:#52525b;margin:2px 0 6px;\">").Encode(Byline(article, zone));
+            .Append("<div style=\"font-size:13px;color:#52525b;margin:2px 0 6px;\">").Encode(SourceOf(article)).AppendWhen(article, zone);
         foreach (var term in item.Terms)
         {
             html.Append(" <span style=\"background-color:#e0e7ff;color:#3730a3;border-radius:3px;padding:0 5px;font-size:12px;white-space:nowrap;\">")
@@ -97,16 +97,14 @@ public static class DigestHtmlRenderer
         return false;
     }
 
-    private static void AppendRuns(StringBuilder html, Snippet snippet)
-    {
-        foreach (var (text, highlighted) in snippet.Runs)
+    private static void AppendRuns(StringBuilder html, Snippet snippet) =>
+        snippet.Write(html, static (builder, text, highlighted) =>
         {
             // Bold as well as coloured: still visible where a client strips the background.
-            html.Append(highlighted ? "<strong style=\"background-color:#fef08a;color:#18181b;font-weight:700;\">" : "")
+            builder.Append(highlighted ? "<strong style=\"background-color:#fef08a;color:#18181b;font-weight:700;\">" : "")
                 .Encode(text)
                 .Append(highlighted ? "</strong>" : "");
-        }
-    }
+        });
 
     internal static bool IsWebLink(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
@@ -114,10 +112,11 @@ public static class DigestHtmlRenderer
     internal static string SourceOf(Article article) =>
         MailText.OneLine(article.Source is { Length: > 0 } source ? source : Uri.TryCreate(article.Url, UriKind.Absolute, out var uri) ? uri.Host : "unknown source");
 
-    internal static string Byline(Article article, TimeZoneInfo zone)
+    /// <summary>" · 23 Nov 2026 13:00": when the article was published, in the subscriber's zone.</summary>
+    internal static StringBuilder AppendWhen(this StringBuilder builder, Article article, TimeZoneInfo zone)
     {
         var when = TimeZoneInfo.ConvertTime(DigestItem.TimeOf(article), zone);
-        return $"{SourceOf(article)} · {when.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)}";
+        return builder.Append(CultureInfo.InvariantCulture, $" · {when:d MMM yyyy HH:mm}");
     }
 
     internal static string OmittedLine(Digest digest) =>
@@ -136,10 +135,48 @@ public static class DigestHtmlRenderer
     }
 }
 
+/// <summary>
+/// One builder per thread, reused from digest to digest: the parts are tens of kilobytes, and a fresh builder for
+/// each would be allocated and grown every time.
+/// </summary>
+internal static class BuilderCache
+{
+    private const int MaxKept = 512 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? cached;
+
+    public static StringBuilder Acquire(int capacity)
+    {
+        var builder = cached;
+        cached = null;
+        return builder is null ? new StringBuilder(capacity) : builder.Clear().EnsureCapacityOf(capacity);
+    }
+
+    public static string Release(StringBuilder builder)
+    {
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxKept)
+        {
+            cached = builder;
+        }
+
+        return text;
+    }
+
+    private static StringBuilder EnsureCapacityOf(this StringBuilder builder, int capacity)
+    {
+        builder.EnsureCapacity(capacity);
+        return builder;
+    }
+}
+
 /// <summary>HTML-encodes straight into the builder: the five characters that matter, control characters dropped.</summary>
 internal static class HtmlBuilderExtensions
 {
-    public static StringBuilder Encode(this StringBuilder html, string text)
+    public static StringBuilder Encode(this StringBuilder html, string text) => html.Encode(text.AsSpan());
+
+    public static StringBuilder Encode(this StringBuilder html, ReadOnlySpan<char> text)
     {
         var start = 0;
         for (var i = 0; i < text.Length; i++)
@@ -157,11 +194,11 @@ internal static class HtmlBuilderExtensions
             };
             if (replacement is not null)
             {
-                html.Append(text, start, i - start).Append(replacement);
+                html.Append(text[start..i]).Append(replacement);
                 start = i + 1;
             }
         }
 
-        return html.Append(text, start, text.Length - start);
+        return html.Append(text[start..]);
     }
 }

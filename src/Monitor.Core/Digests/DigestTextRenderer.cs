@@ -11,7 +11,7 @@ public static class DigestTextRenderer
     public static string Render(Digest digest, string? unsubscribeUrl = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
-        var text = new StringBuilder(1024 + (digest.TotalArticles * 500));
+        var text = BuilderCache.Acquire(1024 + (digest.TotalArticles * 500));
         text.AppendLine(digest.Subject).AppendLine();
         foreach (var section in digest.Sections)
         {
@@ -19,18 +19,23 @@ public static class DigestTextRenderer
             text.AppendLine(heading).Append('=', Math.Clamp(heading.Length, 3, 60)).AppendLine().AppendLine();
             foreach (var item in section.Items)
             {
-                text.Append("* ").AppendLine(MailText.OneLine(item.Article.Title))
-                    .Append("  ").Append(DigestHtmlRenderer.Byline(item.Article, zone)).Append(" · ").AppendJoin(", ", item.Terms.Select(t => MailText.OneLine(t.Name))).AppendLine()
-                    .Append("  ").AppendLine(MailText.OneLine(item.Article.Url));
-                var snippet = MailText.OneLine(Snippet.Around(item.Article, item.Highlights).Text);
-                if (snippet.Length > 0)
+                text.Append("* ").AppendOneLine(item.Article.Title).AppendLine()
+                    .Append("  ").AppendOneLine(DigestHtmlRenderer.SourceOf(item.Article)).AppendWhen(item.Article, zone).Append(" · ");
+                for (var i = 0; i < item.Terms.Count; i++)
                 {
-                    text.Append("  ").AppendLine(snippet);
+                    text.Append(i == 0 ? "" : ", ").AppendOneLine(item.Terms[i].Name);
+                }
+
+                text.AppendLine().Append("  ").AppendOneLine(item.Article.Url).AppendLine();
+                var snippet = Snippet.Around(item.Article, item.Highlights);
+                if (!snippet.Window.IsWhiteSpace())
+                {
+                    text.Append("  ").Append(snippet.CutBefore ? "… " : "").AppendOneLine(snippet.Window).Append(snippet.CutAfter ? " …" : "").AppendLine();
                 }
 
                 foreach (var other in item.AlsoReportedBy)
                 {
-                    text.Append("  Also reported by ").Append(DigestHtmlRenderer.SourceOf(other)).Append(": ").AppendLine(MailText.OneLine(other.Url));
+                    text.Append("  Also reported by ").Append(DigestHtmlRenderer.SourceOf(other)).Append(": ").AppendOneLine(other.Url).AppendLine();
                 }
 
                 text.AppendLine();
@@ -48,6 +53,6 @@ public static class DigestTextRenderer
             text.Append("Unsubscribe: ").AppendLine(unsubscribeUrl);
         }
 
-        return text.ToString();
+        return BuilderCache.Release(text);
     }
 }
