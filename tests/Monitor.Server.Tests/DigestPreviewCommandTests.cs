@@ -48,6 +48,8 @@ public sealed class DigestPreviewCommandTests : IAsyncLifetime
         var matches = services.GetRequiredService<IMatchStore>();
         await matches.AddMatchAsync(new TermMatchRecord { ArticleId = "a1", TermId = "aiact", MatchedAt = clock.GetUtcNow(), Highlights = [new(ArticleField.Title, 5, 6)] });
         await matches.AddPendingAsync("ana", "a1", "aiact", clock.GetUtcNow());
+        await services.GetRequiredService<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "carl", Email = "carl@example.org", State = SubscriberState.Paused });
+        await matches.AddPendingAsync("carl", "a1", "aiact", clock.GetUtcNow());
     }
 
     public Task DisposeAsync()
@@ -98,6 +100,16 @@ public sealed class DigestPreviewCommandTests : IAsyncLifetime
 
         Assert.Equal((0, ""), (exit, output));
         Assert.Contains("bob: nothing waiting; next digest due 2026-11-24 08:00 UTC", error);
+    }
+
+    [Fact]
+    public async Task Says_when_the_subscriber_would_get_nothing()
+    {
+        var (exit, output, error) = await RunAsync("digest", "preview", "--subscriber", "carl", "--data", Data, "--format", "text");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("1 new: AI Act (1)", output);
+        Assert.Contains("but carl is paused: nothing will be sent", error);
     }
 
     [Theory]

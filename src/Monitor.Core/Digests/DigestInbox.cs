@@ -10,7 +10,8 @@ public sealed record PendingDigest(IReadOnlyList<DigestItem> Items, IReadOnlyLis
 {
     /// <summary>
     /// The key of an immediate alert: its oldest inbox row. Two runs that read the inbox at different moments
-    /// still agree on it as long as that row is undelivered, so they cannot both send it; once it is delivered
+    /// agree on it as long as that row is undelivered, so they cannot both send it, and an alert whose send
+    /// failed is retried under the same key even if more matches arrived meanwhile; once the row is delivered
     /// the next alert starts from a newer row and gets a new key.
     /// </summary>
     public string ImmediatePeriod()

@@ -46,7 +46,7 @@ public static class DigestCommand
                 return 1;
             }
 
-            var due = DueText(result);
+            var due = DueText(result) + (result.Subscriber.State == Storage.SubscriberState.Active ? "" : $", but {id} is {result.Subscriber.State.ToString().ToLowerInvariant()}: nothing will be sent");
             if (result.Message is not { } message)
             {
                 await error.WriteLineAsync($"{id}: nothing waiting; next digest due {due}");
