@@ -50,7 +50,7 @@ public static class AzureServices
         services.AddHttpClient(SendGridEmailSender.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
-        services.TryAddSingleton<IEmailSender, SendGridEmailSender>();
+        services.TryAddKeyedSingleton<IEmailSender, SendGridEmailSender>(EmailSenders.SendGrid);
         return services;
     }
 }
