@@ -6,6 +6,7 @@ using NewsMonitor.Azure.Queues;
 using NewsMonitor.Azure.SendGrid;
 using NewsMonitor.Azure.Tables;
 using NewsMonitor.Delivery;
+using NewsMonitor.Digests;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Azure;
@@ -32,6 +33,10 @@ public static class AzureServices
         services.TryAddSingleton<AzureStorageQueue>();
         services.TryAddSingleton<IMessageQueue>(sp => sp.GetRequiredService<AzureStorageQueue>());
         services.TryAddSingleton<IQueueReceiver>(sp => sp.GetRequiredService<AzureStorageQueue>());
+
+        // Runs before the embedded store's post-configuration, which then finds the key set.
+        services.AddOptions<DigestOptions>()
+            .PostConfigure<MonitorTables>((digests, tables) => digests.SigningKey ??= TableSigningKey.LoadOrCreate(tables));
         return services.AddSendGridSender(configuration);
     }
 

@@ -17,8 +17,9 @@ public sealed class MonitorTables
     public const string Matches = "Matches";
     public const string Inbox = "Inbox";
     public const string Digests = "Digests";
+    public const string Settings = "Settings";
 
-    public static readonly IReadOnlyList<string> All = [Feeds, Articles, ArticleIndex, Terms, Subscribers, Matches, Inbox, Digests];
+    public static readonly IReadOnlyList<string> All = [Feeds, Articles, ArticleIndex, Terms, Subscribers, Matches, Inbox, Digests, Settings];
 
     private readonly CreatedOnce<TableClient> tables;
 

@@ -167,7 +167,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
 
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock);
         services.AddSendGridSender(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        return services.BuildServiceProvider().GetRequiredService<IEmailSender>();
+        return services.BuildServiceProvider().GetRequiredKeyedService<IEmailSender>(EmailSenders.SendGrid);
     }
 
     internal static EmailMessage Message() => new()
