@@ -6,9 +6,14 @@ namespace NewsMonitor.Feeds;
 /// <summary>Stable ids: an article is the hash of its canonical URL (or GUID when it has no link); a feed, of its URL.</summary>
 public static class ArticleIdentity
 {
-    public static string ForUrl(Uri articleUrl) => Hash("url:" + UrlCanonicalizer.Canonicalize(articleUrl), 16);
+    /// <summary>http and https name the same article: feeds disagree on the scheme more often than sites serve two articles.</summary>
+    public static string ForUrl(Uri articleUrl) => Hash("url:" + UrlCanonicalizer.IdentityKey(articleUrl), 16);
 
-    public static string ForGuid(string guid) => Hash("guid:" + guid.Trim(), 16);
+    /// <summary>Scoped by feed: many feeds number their items "1", "2", … and call that a GUID.</summary>
+    public static string ForGuid(string feedId, string guid) => Hash($"guid:{feedId}\n{guid.Trim()}", 16);
+
+    /// <summary>For an item with neither link nor GUID: its feed and its text are all that identify it.</summary>
+    public static string ForText(string feedId, string title, string text) => Hash($"text:{feedId}\n{title}\n{text}", 16);
 
     public static string ForFeed(string feedUrl) =>
         Hash("feed:" + (Uri.TryCreate(feedUrl.Trim(), UriKind.Absolute, out var uri) ? UrlCanonicalizer.Canonicalize(uri) : feedUrl.Trim()), 8);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Feeds;
@@ -6,24 +5,16 @@ namespace NewsMonitor.Feeds;
 /// <summary>Turns a parsed item into an Article: plain text, UTC date, absolute link, canonical id.</summary>
 public sealed class ArticleNormaliser
 {
-    /// <summary>Null when the item has neither a usable link nor a GUID: there is nothing to key it by.</summary>
+    /// <summary>
+    /// Null when the item has nothing to show and key it by: no link, no GUID, no title, no text.
+    /// An item with text but neither link nor GUID is kept, keyed by its feed and text, linked to the site.
+    /// </summary>
     public Article? Normalise(ParsedItem item, FeedSource feed, string? feedTitle, Uri baseUri, DateTimeOffset fetchedAt)
     {
-        var link = AbsoluteLink(item.Link, baseUri) ?? AbsoluteLink(item.Id, baseUri);
-        string id;
-        if (link is not null)
-        {
-            id = ArticleIdentity.ForUrl(link);
-        }
-        else if (!string.IsNullOrWhiteSpace(item.Id))
-        {
-            id = ArticleIdentity.ForGuid(item.Id);
-        }
-        else
-        {
-            return null;
-        }
+        var itemBase = item.BaseUri ?? baseUri;
 
+        // A GUID is a link only when it is an absolute http(s) URL: "12345" is not relative to anything.
+        var link = AbsoluteLink(item.Link, itemBase) ?? AbsoluteLink(item.Id, null);
         var summary = HtmlText.ToPlainText(item.Summary);
         var content = HtmlText.ToPlainText(item.Content);
         if (content == summary)
@@ -32,11 +23,29 @@ public sealed class ArticleNormaliser
         }
 
         var title = HtmlText.ToPlainText(item.Title);
+        string id;
+        if (link is not null)
+        {
+            id = ArticleIdentity.ForUrl(link);
+        }
+        else if (!string.IsNullOrWhiteSpace(item.Id))
+        {
+            id = ArticleIdentity.ForGuid(feed.Id, item.Id);
+        }
+        else if (title.Length > 0 || summary.Length > 0 || content.Length > 0)
+        {
+            id = ArticleIdentity.ForText(feed.Id, title, summary.Length > 0 ? summary : content);
+        }
+        else
+        {
+            return null;
+        }
+
         return new Article
         {
             Id = id,
             FeedId = feed.Id,
-            Url = link?.AbsoluteUri ?? feed.Url,
+            Url = link?.AbsoluteUri ?? feed.SiteUrl ?? feed.Url,
             Guid = item.Id,
             Title = title.Length > 0 ? title : Shorten(summary, 120),
             Summary = summary,
@@ -48,22 +57,23 @@ public sealed class ArticleNormaliser
         };
     }
 
-    private static Uri? AbsoluteLink(string? link, Uri baseUri)
+    /// <summary>The link made absolute against <paramref name="baseUri"/> (absolute links only when it is null), if http(s).</summary>
+    private static Uri? AbsoluteLink(string? link, Uri? baseUri)
     {
         if (string.IsNullOrWhiteSpace(link))
         {
             return null;
         }
 
-        return Uri.TryCreate(baseUri, link.Trim(), out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+        var resolved = baseUri is null ? Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) : Uri.TryCreate(baseUri, link.Trim(), out uri);
+        return resolved && (uri!.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
     }
 
     private static DateTimeOffset? PublishedUtc(ParsedItem item)
     {
-        if (item.PublishedText is { Length: > 0 } text
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (FeedDates.Parse(item.PublishedText) is { } parsed)
         {
-            return parsed.ToUniversalTime();
+            return parsed;
         }
 
         return item.Published is { } date

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,13 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Feeds;
 
-/// <summary>Conditional GET of one feed within the configured time and size limits.</summary>
-public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOptions> options, TimeProvider time)
+/// <summary>
+/// Conditional GET of one feed within the configured limits: a slot on its host first (politeness),
+/// then the whole request, headers and streamed body, within <see cref="FeedFetchOptions.Timeout"/>
+/// and <see cref="FeedFetchOptions.MaxBodyBytes"/>. Never throws for what a server does: every
+/// failure is a <see cref="FetchResult"/> with a sentence a person understands.
+/// </summary>
+public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOptions> options, HostLimiter hosts, TimeProvider time)
 {
     public const string ClientName = "feeds";
 
@@ -18,48 +24,56 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
         }
 
         var limits = options.Value;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(limits.Timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var slot = await hosts.AcquireAsync(uri, ct).ConfigureAwait(false);
+        // Real time, not the injected clock: a silent server is silent in wall-clock seconds.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        linked.CancelAfter(limits.Timeout);
+        using var request = Conditional(new HttpRequestMessage(HttpMethod.Get, uri), feed);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            return await ReadAsync(response, limits, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            return FetchResult.Failure(e.InnerException is TimeoutException
+                ? $"could not connect within {Seconds(limits.ConnectTimeout)}"
+                : $"timed out after {Seconds(limits.Timeout)}");
+        }
+        catch (HttpRequestException e)
+        {
+            return FetchResult.Failure(Describe(e, limits));
+        }
+    }
+
+    private static HttpRequestMessage Conditional(HttpRequestMessage request, FeedSource feed)
+    {
         if (feed.ETag is { Length: > 0 } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
         {
             request.Headers.IfNoneMatch.Add(tag);
         }
 
-        if (feed.LastModified is { Length: > 0 } lastModified && DateTimeOffset.TryParse(lastModified, out var since))
+        if (feed.LastModified is { Length: > 0 } lastModified
+            && DateTimeOffset.TryParse(lastModified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
         {
             request.Headers.IfModifiedSince = since;
         }
 
-        try
-        {
-            using var response = await clients.CreateClient(ClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            return await ReadAsync(response, limits, time, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return FetchResult.Failure($"timed out after {limits.Timeout.TotalSeconds:0} s");
-        }
-        catch (HttpRequestException e)
-        {
-            return FetchResult.Failure(Describe(e));
-        }
+        return request;
     }
 
-    private static async Task<FetchResult> ReadAsync(HttpResponseMessage response, FeedFetchOptions limits, TimeProvider time, CancellationToken ct)
+    private async Task<FetchResult> ReadAsync(HttpResponseMessage response, FeedFetchOptions limits, CancellationToken ct)
     {
         var finalUri = response.RequestMessage?.RequestUri;
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            return new FetchResult { Status = FetchStatus.NotModified, FinalUri = finalUri, RetryAfter = MaxAge(response) };
+            return new FetchResult { Status = FetchStatus.NotModified, FinalUri = finalUri, FreshFor = FreshFor(response) };
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            var code = (int)response.StatusCode;
-            var error = code is >= 300 and < 400 ? $"HTTP {code}: too many redirects (more than {limits.MaxRedirects})" : $"HTTP {code}";
-            return FetchResult.Failure(error, RetryAfter(response, time));
+            return Refused(response, limits);
         }
 
         var declared = response.Content.Headers.ContentLength;
@@ -82,16 +96,30 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
             ETag = response.Headers.ETag?.ToString(),
             LastModified = response.Content.Headers.LastModified?.ToString("R"),
             FinalUri = finalUri,
-            RetryAfter = MaxAge(response),
+            FreshFor = FreshFor(response),
         };
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>
+    private FetchResult Refused(HttpResponseMessage response, FeedFetchOptions limits)
+    {
+        var code = (int)response.StatusCode;
+        if (code is >= 300 and < 400)
+        {
+            return FetchResult.Failure(response.Headers.Location is null
+                ? $"HTTP {code} without a Location"
+                : $"HTTP {code}: too many redirects (more than {limits.MaxRedirects})");
+        }
+
+        var retryAfter = RetryAfter(response);
+        return FetchResult.Failure(retryAfter is { } wait ? $"HTTP {code} (asked to retry after {Seconds(wait)})" : $"HTTP {code}", retryAfter);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes (after decompression); null when the body is longer.</summary>
     private static async Task<byte[]?> ReadCappedAsync(HttpContent content, long limit, CancellationToken ct)
     {
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        var chunk = new byte[16384];
         int read;
         while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
         {
@@ -106,7 +134,7 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
         return buffer.ToArray();
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var retry = response.Headers.RetryAfter;
         if (retry?.Delta is { } delta)
@@ -114,18 +142,34 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
             return delta;
         }
 
-        return retry?.Date is { } date ? date - time.GetUtcNow() : null;
+        return retry?.Date is { } date ? Positive(date - time.GetUtcNow()) : null;
     }
 
-    private static TimeSpan? MaxAge(HttpResponseMessage response) => response.Headers.CacheControl?.MaxAge;
+    /// <summary>Cache-Control max-age, else Expires measured against the server's own clock (Date), else ours.</summary>
+    private TimeSpan? FreshFor(HttpResponseMessage response)
+    {
+        if (response.Headers.CacheControl?.MaxAge is { } maxAge)
+        {
+            return maxAge;
+        }
 
-    private static string Describe(HttpRequestException e) => e switch
+        return response.Content.Headers.Expires is { } expires ? Positive(expires - (response.Headers.Date ?? time.GetUtcNow())) : null;
+    }
+
+    private static TimeSpan? Positive(TimeSpan span) => span > TimeSpan.Zero ? span : null;
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+
+    private static string Describe(HttpRequestException e, FeedFetchOptions limits) => e switch
     {
         PrivateAddressException => e.Message,
         { InnerException: PrivateAddressException inner } => inner.Message,
         { HttpRequestError: HttpRequestError.NameResolutionError } => "host not found",
         { HttpRequestError: HttpRequestError.ConnectionError } => "connection refused or unreachable",
         { HttpRequestError: HttpRequestError.SecureConnectionError } => "TLS error",
+        { HttpRequestError: HttpRequestError.ResponseEnded } => "the server closed the connection before the response ended",
+        { HttpRequestError: HttpRequestError.InvalidResponse } => "not a valid HTTP response",
+        { InnerException: TimeoutException } => $"could not connect within {Seconds(limits.ConnectTimeout)}",
         _ => e.Message,
     };
 }

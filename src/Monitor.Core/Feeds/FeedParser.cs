@@ -1,61 +1,95 @@
-using System.Text;
+using System.Net;
 using System.Xml;
 using CodeHollow.FeedReader;
+using CodeHollow.FeedReader.Feeds;
+using CodeHollow.FeedReader.Parser;
 
 namespace NewsMonitor.Feeds;
 
-/// <summary>Reads RSS 0.91–2.0, Atom and JSON Feed with CodeHollow.FeedReader, refusing what is not a feed.</summary>
+/// <summary>
+/// Reads RSS 0.91–2.0, RSS 1.0 (RDF), Atom and JSON Feed. The bytes are decoded here (BOM, HTTP charset,
+/// XML declaration), XML is repaired (<see cref="XmlRepair"/>: entities, stray characters, no DTD left) and
+/// read by <see cref="XmlFeedReader"/> with DTD processing prohibited; JSON Feed goes through
+/// CodeHollow.FeedReader. Every failure is a <see cref="FeedParseException"/> whose message a person understands.
+/// </summary>
 public sealed class FeedParser
 {
-    public ParsedFeed Parse(byte[] body)
+    /// <param name="body">The document as fetched.</param>
+    /// <param name="contentType">The HTTP Content-Type, whose charset counts when there is no byte order mark.</param>
+    /// <param name="documentUri">Where the document came from (after redirects): the base of relative links.</param>
+    public ParsedFeed Parse(byte[] body, string? contentType = null, Uri? documentUri = null)
     {
-        var head = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 1024)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (head.Length == 0)
+        var text = FeedTextDecoder.Decode(body, contentType);
+        var first = text.AsSpan().IndexOfAnyExcept(" \t\r\n\uFEFF");
+        if (first < 0)
         {
             throw new FeedParseException("not a feed: empty document");
         }
 
-        if (head.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        return text[first] switch
         {
-            throw new FeedParseException("not a feed: HTML page");
-        }
+            '{' => ReadJson(text, documentUri),
+            '<' => ReadXml(XmlRepair.Repair(text).Text, documentUri),
+            _ => throw new FeedParseException("not a feed: the document is neither XML nor JSON"),
+        };
+    }
 
-        // Entity declarations are how XML bombs and external-entity reads are built; no real feed needs them.
-        if (Encoding.UTF8.GetString(body).Contains("<!ENTITY", StringComparison.Ordinal))
-        {
-            throw new FeedParseException("refused: the document declares DTD entities");
-        }
-
-        Feed feed;
+    private static ParsedFeed ReadXml(string xml, Uri? documentUri)
+    {
         try
         {
-            feed = FeedReader.ReadFromByteArray(body);
+            return XmlFeedReader.Read(xml, documentUri);
         }
         catch (XmlException e)
         {
-            throw new FeedParseException($"XML error at line {e.LineNumber}: {e.Message}", e);
+            throw new FeedParseException($"XML error at line {e.LineNumber}: {WithoutPosition(e.Message)}", e);
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or NullReferenceException or System.Text.Json.JsonException)
+    }
+
+    /// <summary>JSON Feed 1.0/1.1, through CodeHollow.FeedReader.</summary>
+    private static ParsedFeed ReadJson(string json, Uri? documentUri)
+    {
+        Feed feed;
+        try
+        {
+            feed = FeedReader.ReadFromString(json);
+        }
+        catch (FeedTypeNotSupportedException e)
         {
             throw new FeedParseException($"not a feed: {e.Message}", e);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The library's mapping can fail in many ways on odd documents; to the user it is one thing.
+            throw new FeedParseException($"not a feed: {e.Message}", e);
+        }
 
-        if (feed.Type == FeedType.Unknown)
+        if (feed.Type != FeedType.JsonFeed)
         {
             throw new FeedParseException("not a feed: unknown document type");
         }
 
-        var items = feed.Items.Select(i => new ParsedItem
-        {
-            Id = i.Id,
-            Link = i.Link,
-            Title = i.Title,
-            Summary = i.Description,
-            Content = i.Content,
-            Author = i.Author,
-            PublishedText = i.PublishingDateString,
-            Published = i.PublishingDate,
-        }).ToList();
-        return new ParsedFeed(feed.Title, feed.Link, items);
+        var items = feed.Items.Select(i => Item(i, documentUri)).ToList();
+        return new ParsedFeed(feed.Title?.Trim(), XmlFeedReader.Absolute(feed.Link, documentUri), items);
+    }
+
+    private static ParsedItem Item(FeedItem item, Uri? documentUri) => new()
+    {
+        Id = item.Id,
+        Link = item.Link,
+        Title = item.Title is null ? null : WebUtility.HtmlEncode(item.Title),
+        Summary = item.Description,
+        Content = item.Content,
+        Author = item.Author,
+        PublishedText = string.IsNullOrWhiteSpace(item.PublishingDateString) ? (item.SpecificItem as JsonFeedItem)?.DateModifiedString : item.PublishingDateString,
+        Published = item.PublishingDate,
+        BaseUri = documentUri,
+    };
+
+    // XmlException messages end with "Line 3, position 7."; the line is already in ours.
+    private static string WithoutPosition(string message)
+    {
+        var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
     }
 }

@@ -22,8 +22,11 @@ public sealed record FetchResult
     /// <summary>A sentence a person understands, when <see cref="Status"/> is Failed.</summary>
     public string? Error { get; init; }
 
-    /// <summary>How long the server asked us to wait (Retry-After, Cache-Control max-age).</summary>
+    /// <summary>How long the server asked us to wait before trying again (Retry-After on 429, 503 and other failures).</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>How long the server says the response stays fresh (Cache-Control max-age, or Expires).</summary>
+    public TimeSpan? FreshFor { get; init; }
 
     public static FetchResult Failure(string error, TimeSpan? retryAfter = null) =>
         new() { Status = FetchStatus.Failed, Error = error, RetryAfter = retryAfter };

@@ -1,15 +1,23 @@
+using System.Net;
 using System.Text;
-using HtmlAgilityPack;
 
 namespace NewsMonitor.Feeds;
 
-/// <summary>Turns feed HTML into the plain text that is matched and shown: tags gone, entities decoded, spaces folded.</summary>
+/// <summary>
+/// Turns feed HTML into the plain text that is matched and shown: tags gone, entities decoded, spaces folded.
+/// Block elements (p, div, li, br, …) separate words even where the HTML has no space between them; inline
+/// ones (b, a, span, …) do not; script, style and the like are dropped with their content.
+/// </summary>
+/// <remarks>
+/// A single forward scan, not a DOM: it runs on every summary and content of every item polled, and a parse
+/// tree per snippet cost more than the rest of normalisation together. Malformed markup degrades to text.
+/// </remarks>
 public static class HtmlText
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template", "head" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template", "head", "iframe", "object", "svg" };
     private static readonly HashSet<string> Inline = new(StringComparer.OrdinalIgnoreCase)
     {
-        "a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u",
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
     };
 
     public static string ToPlainText(string? html)
@@ -19,44 +27,123 @@ public static class HtmlText
             return "";
         }
 
-        if (!html.Contains('<', StringComparison.Ordinal) && !html.Contains('&', StringComparison.Ordinal))
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
         {
             return Fold(html);
         }
 
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
         var text = new StringBuilder(html.Length);
-        Append(document.DocumentNode, text);
+        var i = 0;
+        while (i < html.Length)
+        {
+            var tag = html.IndexOf('<', i);
+            if (tag < 0)
+            {
+                AppendText(html.AsSpan(i), text);
+                break;
+            }
+
+            AppendText(html.AsSpan(i, tag - i), text);
+            i = ReadMarkup(html, tag, text);
+        }
+
         return Fold(text.ToString());
     }
 
-    private static void Append(HtmlNode node, StringBuilder text)
+    /// <summary>Handles the markup at <paramref name="start"/> ('&lt;'); returns where the text resumes.</summary>
+    private static int ReadMarkup(string html, int start, StringBuilder text)
     {
-        foreach (var child in node.ChildNodes)
+        if (At(html, start, "<!--"))
         {
-            switch (child.NodeType)
+            return After(html, start + 4, "-->");
+        }
+
+        if (At(html, start, "<![CDATA["))
+        {
+            var end = html.IndexOf("]]>", start + 9, StringComparison.Ordinal);
+            text.Append(html.AsSpan(start + 9, (end < 0 ? html.Length : end) - start - 9));
+            return end < 0 ? html.Length : end + 3;
+        }
+
+        var next = start + 1 < html.Length ? html[start + 1] : ' ';
+        if (next is '!' or '?')
+        {
+            return After(html, start + 2, ">");
+        }
+
+        var closing = next == '/';
+        var nameStart = closing ? start + 2 : start + 1;
+        var nameEnd = nameStart;
+        while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':'))
+        {
+            nameEnd++;
+        }
+
+        if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+        {
+            // "a < b": not a tag, a character.
+            text.Append('<');
+            return start + 1;
+        }
+
+        var name = html.Substring(nameStart, nameEnd - nameStart);
+        var tagEnd = TagEnd(html, nameEnd);
+        if (!Inline.Contains(name))
+        {
+            text.Append(' ');
+        }
+
+        if (!closing && Skipped.Contains(name) && html[tagEnd - 2] != '/')
+        {
+            var close = html.IndexOf("</" + name, tagEnd, StringComparison.OrdinalIgnoreCase);
+            return close < 0 ? html.Length : TagEnd(html, close + 2 + name.Length);
+        }
+
+        return tagEnd;
+    }
+
+    /// <summary>The index after the tag's '&gt;', quoted attribute values skipped (they may hold '&gt;').</summary>
+    private static int TagEnd(string html, int i)
+    {
+        var quote = '\0';
+        for (; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (quote != '\0')
             {
-                case HtmlNodeType.Text:
-                    text.Append(HtmlEntity.DeEntitize(((HtmlTextNode)child).Text));
-                    break;
-                case HtmlNodeType.Element when !Skipped.Contains(child.Name):
-                    // Block boundaries separate words even where the HTML has no space between them.
-                    var block = !Inline.Contains(child.Name);
-                    if (block)
-                    {
-                        text.Append(' ');
-                    }
-
-                    Append(child, text);
-                    if (block)
-                    {
-                        text.Append(' ');
-                    }
-
-                    break;
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return i + 1;
             }
         }
+
+        return html.Length;
+    }
+
+    private static void AppendText(ReadOnlySpan<char> segment, StringBuilder text)
+    {
+        if (segment.IndexOf('&') < 0)
+        {
+            text.Append(segment);
+        }
+        else
+        {
+            text.Append(WebUtility.HtmlDecode(segment.ToString()));
+        }
+    }
+
+    private static bool At(string html, int i, string token) => html.AsSpan(i).StartsWith(token, StringComparison.OrdinalIgnoreCase);
+
+    private static int After(string html, int from, string end)
+    {
+        var found = html.IndexOf(end, from, StringComparison.Ordinal);
+        return found < 0 ? html.Length : found + end.Length;
     }
 
     private static string Fold(string text)

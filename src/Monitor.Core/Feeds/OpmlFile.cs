@@ -6,20 +6,31 @@ namespace NewsMonitor.Feeds;
 
 public sealed record OpmlFeed(string XmlUrl, string? Title, string? HtmlUrl);
 
-/// <summary>The feed list as OPML 2.0, the format every feed reader imports and exports. Nested outlines are flattened.</summary>
+/// <summary>
+/// The feed list as OPML 2.0 (and the 1.0 files older readers write), the format every feed reader imports
+/// and exports. Nested outlines are flattened; a feed listed in two folders is imported once. Files are read
+/// with the same care as feeds: encoding detected, stray ampersands and HTML entities mended, no DTD processed.
+/// </summary>
 public static class OpmlFile
 {
     public static IReadOnlyList<OpmlFeed> Read(Stream stream)
     {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            var text = XmlRepair.Repair(FeedTextDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), null)).Text;
+            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
             throw new FormatException($"OPML: XML error at line {e.LineNumber}: {e.Message}", e);
+        }
+        catch (FeedParseException e)
+        {
+            throw new FormatException($"OPML: {e.Message.Replace("not a feed", "not OPML", StringComparison.Ordinal)}", e);
         }
 
         if (document.Root?.Name.LocalName != "opml")
@@ -28,9 +39,10 @@ public static class OpmlFile
         }
 
         var feeds = new List<OpmlFeed>();
-        foreach (var outline in document.Descendants("outline"))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var outline in document.Descendants().Where(e => e.Name.LocalName == "outline"))
         {
-            var xmlUrl = (string?)outline.Attribute("xmlUrl");
+            var xmlUrl = Attribute(outline, "xmlUrl");
             if (string.IsNullOrWhiteSpace(xmlUrl))
             {
                 continue;
@@ -42,8 +54,14 @@ public static class OpmlFile
                 throw new FormatException($"OPML line {line}: xmlUrl '{xmlUrl}' is not an http(s) URL");
             }
 
-            var title = (string?)outline.Attribute("title") ?? (string?)outline.Attribute("text");
-            feeds.Add(new OpmlFeed(uri.AbsoluteUri, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), (string?)outline.Attribute("htmlUrl")));
+            if (!seen.Add(UrlCanonicalizer.Canonicalize(uri)))
+            {
+                continue;
+            }
+
+            var title = Attribute(outline, "title") is { Length: > 0 } named ? named : Attribute(outline, "text");
+            var htmlUrl = Attribute(outline, "htmlUrl");
+            feeds.Add(new OpmlFeed(uri.AbsoluteUri, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), string.IsNullOrWhiteSpace(htmlUrl) ? null : htmlUrl.Trim()));
         }
 
         return feeds;
@@ -61,4 +79,8 @@ public static class OpmlFile
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("opml", new XAttribute("version", "2.0"), new XElement("head", new XElement("title", title)), body));
         document.Save(stream);
     }
+
+    // Old exporters write xmlurl, XMLURL, htmlurl: attribute names are matched without regard to case.
+    private static string? Attribute(XElement outline, string name) =>
+        outline.Attributes().FirstOrDefault(a => a.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value;
 }

@@ -1,7 +1,11 @@
 namespace NewsMonitor.Feeds;
 
 /// <summary>A feed as the parser read it, before normalisation. Text may still hold HTML.</summary>
-public sealed record ParsedFeed(string? Title, string? SiteUrl, IReadOnlyList<ParsedItem> Items);
+public sealed record ParsedFeed(string? Title, string? SiteUrl, IReadOnlyList<ParsedItem> Items)
+{
+    /// <summary>How long the feed says it stays fresh (RSS &lt;ttl&gt;, or the syndication module's update period).</summary>
+    public TimeSpan? TimeToLive { get; init; }
+}
 
 public sealed record ParsedItem
 {
@@ -13,4 +17,7 @@ public sealed record ParsedItem
     public string? Author { get; init; }
     public string? PublishedText { get; init; }
     public DateTime? Published { get; init; }
+
+    /// <summary>What relative links of this item are relative to: the document's URL, with any xml:base in scope applied.</summary>
+    public Uri? BaseUri { get; init; }
 }

@@ -3,34 +3,69 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Feeds;
 
-/// <summary>When a feed is checked next: its interval after a success, an exponential, capped back-off after failures.</summary>
-public sealed class PollSchedule(IOptions<FeedFetchOptions> options)
+/// <summary>
+/// When a feed is checked next. After a success: its interval, stretched (never shortened) by what the
+/// server and the feed say about freshness (Cache-Control max-age or Expires, RSS &lt;ttl&gt;), up to a day.
+/// After failures: an exponential back-off from 5 minutes, doubled per failure, capped at a day, with
+/// ±20 % jitter so feeds that failed together do not all come back together; a Retry-After longer than
+/// that is honoured. A failing feed is never given up, and one success resets it.
+/// </summary>
+public sealed class PollSchedule
 {
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(24);
 
-    public DateTimeOffset AfterSuccess(FeedSource feed, DateTimeOffset now, TimeSpan? serverHint)
+    /// <summary>The longest a server or a feed can make us wait between checks.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromHours(24);
+
+    private const double Jitter = 0.2;
+
+    private readonly IOptions<FeedFetchOptions> options;
+    private readonly Random random;
+    private readonly Lock randomLock = new();
+
+    public PollSchedule(IOptions<FeedFetchOptions> options)
+        : this(options, Random.Shared)
+    {
+    }
+
+    /// <summary>With a seeded <paramref name="random"/>, the jitter is reproducible (tests).</summary>
+    internal PollSchedule(IOptions<FeedFetchOptions> options, Random random)
+    {
+        this.options = options;
+        this.random = random;
+    }
+
+    public DateTimeOffset AfterSuccess(FeedSource feed, DateTimeOffset now, TimeSpan? freshFor, TimeSpan? timeToLive = null)
     {
         var interval = feed.Interval ?? options.Value.DefaultInterval;
-        if (serverHint is { } hint && hint > interval)
+        foreach (var hint in new[] { freshFor, timeToLive })
         {
-            // Servers that ask for fewer requests get them, within reason.
-            interval = hint < MaxBackoff ? hint : MaxBackoff;
+            if (hint is { } asked && asked > interval)
+            {
+                interval = asked < MaxInterval ? asked : MaxInterval;
+            }
         }
 
         return now + interval;
     }
 
-    /// <summary>A failing feed is never given up: it is retried at most a day later, however long it fails.</summary>
     public DateTimeOffset AfterFailure(int consecutiveFailures, DateTimeOffset now, TimeSpan? retryAfter)
     {
-        var exponent = Math.Min(consecutiveFailures - 1, 16);
-        var backoff = TimeSpan.FromTicks(Math.Min(FirstBackoff.Ticks << Math.Max(exponent, 0), MaxBackoff.Ticks));
-        if (retryAfter is { } asked && asked > backoff)
+        var exponent = Math.Clamp(consecutiveFailures - 1, 0, 16);
+        var backoff = Math.Min(FirstBackoff.Ticks << exponent, MaxBackoff.Ticks);
+        double factor;
+        lock (randomLock)
         {
-            backoff = asked < MaxBackoff ? asked : MaxBackoff;
+            factor = 1 - Jitter + (2 * Jitter * random.NextDouble());
         }
 
-        return now + backoff;
+        var jittered = TimeSpan.FromTicks(Math.Min((long)(backoff * factor), MaxBackoff.Ticks));
+        if (retryAfter is { } asked && asked > jittered)
+        {
+            jittered = asked < MaxBackoff ? asked : MaxBackoff;
+        }
+
+        return now + jittered;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NewsMonitor.Delivery;
 using NewsMonitor.Digests;
 using NewsMonitor.Feeds;
+using NewsMonitor.Feeds.Stories;
 using NewsMonitor.Matching;
 using NewsMonitor.Storage;
 using NewsMonitor.Storage.InProcess;
@@ -25,19 +25,7 @@ public static class NewsMonitorServices
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(FeedFetcher.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;
-                return new SocketsHttpHandler
-                {
-                    AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = options.MaxRedirects,
-                    ConnectTimeout = options.ConnectTimeout,
-                    ConnectCallback = PrivateAddressGuard.ConnectCallback(options.AllowPrivateAddresses),
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                };
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => FeedHttpHandler.Create(sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value))
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;
@@ -47,6 +35,8 @@ public static class NewsMonitorServices
             });
 
         services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<HostLimiter>();
+        services.AddSingleton<StoryIndex>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<ArticleNormaliser>();
         services.AddSingleton<PollSchedule>();

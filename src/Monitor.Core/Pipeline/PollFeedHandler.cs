@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NewsMonitor.Feeds;
+using NewsMonitor.Feeds.Stories;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Pipeline;
@@ -17,7 +18,8 @@ public sealed record PollOutcome(string FeedId, string Url, PollStatus Status, i
 
 /// <summary>
 /// Stage 2: fetch, parse, normalise, dedupe and store one feed, then queue each new article for matching.
-/// A broken feed is recorded as unhealthy with a readable reason; it never throws for feed problems.
+/// Each new article gets its story key (<see cref="StoryIndex"/>). A broken feed is recorded as unhealthy
+/// with a readable reason and its next attempt backed off; it never throws for feed problems.
 /// </summary>
 public sealed class PollFeedHandler(
     IFeedStore feeds,
@@ -27,6 +29,7 @@ public sealed class PollFeedHandler(
     FeedParser parser,
     ArticleNormaliser normaliser,
     PollSchedule schedule,
+    StoryIndex stories,
     TimeProvider time,
     ILogger<PollFeedHandler> logger)
 {
@@ -43,7 +46,7 @@ public sealed class PollFeedHandler(
         switch (fetched.Status)
         {
             case FetchStatus.NotModified:
-                await SaveSuccessAsync(feed, now, fetched, feed.Title, ct);
+                await SaveSuccessAsync(feed, now, fetched, null, ct);
                 return new PollOutcome(feed.Id, feed.Url, PollStatus.NotModified, 0, 0, null);
             case FetchStatus.Failed:
                 return await SaveFailureAsync(feed, now, fetched.Error ?? "failed", fetched.RetryAfter, ct);
@@ -52,7 +55,7 @@ public sealed class PollFeedHandler(
         ParsedFeed parsed;
         try
         {
-            parsed = parser.Parse(fetched.Body);
+            parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUri ?? new Uri(feed.Url));
         }
         catch (FeedParseException e)
         {
@@ -60,37 +63,70 @@ public sealed class PollFeedHandler(
         }
 
         var baseUri = fetched.FinalUri ?? new Uri(feed.Url);
-        var added = 0;
+        await stories.RefreshAsync(ct);
+        var candidates = new List<Article>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in parsed.Items)
         {
+            // Known ids (stored recently) cost nothing more: a feed mostly repeats what it said last time.
             var article = normaliser.Normalise(item, feed, parsed.Title, baseUri, now);
-            if (article is not null && await articles.TryAddArticleAsync(article, ct))
+            if (article is not null && seen.Add(article.Id) && !stories.Knows(article.Id))
             {
-                await queue.EnqueueAsync(QueueNames.Articles, article.Id, ct);
-                added++;
+                candidates.Add(article with { StoryKey = stories.Assign(article) });
             }
         }
 
-        await SaveSuccessAsync(feed, now, fetched, parsed.Title, ct);
+        IReadOnlySet<string> stored;
+        try
+        {
+            stored = await articles.TryAddArticlesAsync(candidates, ct);
+        }
+        catch
+        {
+            // Not stored: the index must not remember them as known, or the retry would skip them.
+            candidates.ForEach(a => stories.Forget(a.Id));
+            throw;
+        }
+
+        foreach (var article in candidates)
+        {
+            if (stored.Contains(article.Id))
+            {
+                await queue.EnqueueAsync(QueueNames.Articles, article.Id, ct);
+            }
+            else
+            {
+                stories.Forget(article.Id);
+            }
+        }
+
+        var added = stored.Count;
+        await SaveSuccessAsync(feed, now, fetched, parsed, ct);
         logger.LogInformation("Polled {Url}: {Items} items, {New} new", feed.Url, parsed.Items.Count, added);
         return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null);
     }
 
-    private Task SaveSuccessAsync(FeedSource feed, DateTimeOffset now, FetchResult fetched, string? title, CancellationToken ct) =>
-        feeds.UpsertFeedAsync(
+    /// <summary>A 304 keeps the validators and the feed-level hints of the last full fetch; a 200 replaces them.</summary>
+    private Task SaveSuccessAsync(FeedSource feed, DateTimeOffset now, FetchResult fetched, ParsedFeed? parsed, CancellationToken ct)
+    {
+        var timeToLive = parsed is null ? feed.TimeToLive : parsed.TimeToLive;
+        return feeds.UpsertFeedAsync(
             feed with
             {
-                Title = string.IsNullOrWhiteSpace(feed.Title) ? title : feed.Title,
-                ETag = fetched.Status == FetchStatus.Fetched ? fetched.ETag : feed.ETag,
-                LastModified = fetched.Status == FetchStatus.Fetched ? fetched.LastModified : feed.LastModified,
+                Title = string.IsNullOrWhiteSpace(feed.Title) ? parsed?.Title : feed.Title,
+                SiteUrl = feed.SiteUrl ?? parsed?.SiteUrl,
+                ETag = parsed is null ? feed.ETag : fetched.ETag,
+                LastModified = parsed is null ? feed.LastModified : fetched.LastModified,
+                TimeToLive = timeToLive,
                 Health = new FeedHealth
                 {
                     LastAttemptAt = now,
                     LastSuccessAt = now,
-                    NextCheckAt = schedule.AfterSuccess(feed, now, fetched.RetryAfter),
+                    NextCheckAt = schedule.AfterSuccess(feed, now, fetched.FreshFor, timeToLive),
                 },
             },
             ct);
+    }
 
     private async Task<PollOutcome> SaveFailureAsync(FeedSource feed, DateTimeOffset now, string error, TimeSpan? retryAfter, CancellationToken ct)
     {

@@ -14,6 +14,10 @@ public sealed record FeedSource
 
     public string? ETag { get; init; }
     public string? LastModified { get; init; }
+
+    /// <summary>How long the feed itself says it stays fresh (RSS &lt;ttl&gt;), kept from the last full fetch for the 304s after it.</summary>
+    public TimeSpan? TimeToLive { get; init; }
+
     public FeedHealth Health { get; init; } = new();
 }
 

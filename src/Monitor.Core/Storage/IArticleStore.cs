@@ -6,6 +6,24 @@ public interface IArticleStore
     Task<bool> TryAddArticleAsync(Article article, CancellationToken ct = default);
     Task<Article?> GetArticleAsync(string id, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores the articles whose id is new, in one batch where the store can (a poll stores a whole feed at once);
+    /// returns the ids that were new. The default stores them one by one.
+    /// </summary>
+    async Task<IReadOnlySet<string>> TryAddArticlesAsync(IReadOnlyList<Article> articles, CancellationToken ct = default)
+    {
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            if (await TryAddArticleAsync(article, ct).ConfigureAwait(false))
+            {
+                added.Add(article.Id);
+            }
+        }
+
+        return added;
+    }
+
     /// <summary>Articles stored but not yet matched: what a crash between poll and match left behind.</summary>
     Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default);
     Task MarkArticleMatchedAsync(string id, DateTimeOffset at, CancellationToken ct = default);

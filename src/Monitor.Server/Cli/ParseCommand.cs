@@ -35,6 +35,7 @@ public static class ParseCommand
             var isUrl = Uri.TryCreate(where, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
             var feed = new FeedSource { Id = ArticleIdentity.ForFeed(where), Url = isUrl ? uri!.AbsoluteUri : new Uri(Path.GetFullPath(where)).AbsoluteUri };
             byte[] body;
+            string? contentType = null;
             Uri baseUri = new(feed.Url);
             if (isUrl)
             {
@@ -46,6 +47,7 @@ public static class ParseCommand
                 }
 
                 body = fetched.Body;
+                contentType = fetched.ContentType;
                 baseUri = fetched.FinalUri ?? baseUri;
             }
             else if (File.Exists(where))
@@ -60,7 +62,7 @@ public static class ParseCommand
 
             try
             {
-                var parsed = host.Services.GetRequiredService<FeedParser>().Parse(body);
+                var parsed = host.Services.GetRequiredService<FeedParser>().Parse(body, contentType, baseUri);
                 var normaliser = host.Services.GetRequiredService<ArticleNormaliser>();
                 var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
                 var items = parsed.Items

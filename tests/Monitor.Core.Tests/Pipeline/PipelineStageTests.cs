@@ -48,7 +48,8 @@ public sealed class PipelineStageTests : IAsyncLifetime
         var health = (await harness.Get<IFeedStore>().GetFeedAsync(broken.Id))!.Health;
         Assert.Equal("HTTP 404", health.LastError);
         Assert.Equal(1, health.ConsecutiveFailures);
-        Assert.Equal(harness.Clock.GetUtcNow() + PollSchedule.FirstBackoff, health.NextCheckAt);
+        // The first back-off is 5 minutes with ±20 % jitter (PollSchedule).
+        Assert.InRange(health.NextCheckAt!.Value - harness.Clock.GetUtcNow(), PollSchedule.FirstBackoff * 0.8, PollSchedule.FirstBackoff * 1.2);
         Assert.True((await harness.Get<IFeedStore>().GetFeedAsync(good.Id))!.Health.IsHealthy);
     }
 

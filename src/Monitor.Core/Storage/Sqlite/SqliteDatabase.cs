@@ -9,7 +9,7 @@ public sealed class SqliteDatabase
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS feeds (
             id TEXT PRIMARY KEY, url TEXT NOT NULL, title TEXT, site_url TEXT, enabled INTEGER NOT NULL,
-            interval_seconds INTEGER, etag TEXT, last_modified TEXT,
+            interval_seconds INTEGER, etag TEXT, last_modified TEXT, ttl_seconds INTEGER,
             last_attempt_at TEXT, last_success_at TEXT, last_error TEXT, consecutive_failures INTEGER NOT NULL DEFAULT 0,
             next_check_at TEXT);
         CREATE TABLE IF NOT EXISTS articles (

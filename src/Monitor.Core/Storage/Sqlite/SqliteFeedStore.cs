@@ -20,12 +20,12 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
     public Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default) =>
         db.ExecuteAsync(
             """
-            INSERT INTO feeds (id, url, title, site_url, enabled, interval_seconds, etag, last_modified,
+            INSERT INTO feeds (id, url, title, site_url, enabled, interval_seconds, etag, last_modified, ttl_seconds,
                 last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at)
-            VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $attempt, $success, $error, $failures, $next)
+            VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next)
             ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, site_url = excluded.site_url,
                 enabled = excluded.enabled, interval_seconds = excluded.interval_seconds, etag = excluded.etag,
-                last_modified = excluded.last_modified, last_attempt_at = excluded.last_attempt_at,
+                last_modified = excluded.last_modified, ttl_seconds = excluded.ttl_seconds, last_attempt_at = excluded.last_attempt_at,
                 last_success_at = excluded.last_success_at, last_error = excluded.last_error,
                 consecutive_failures = excluded.consecutive_failures, next_check_at = excluded.next_check_at
             """,
@@ -39,6 +39,7 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
                 p.AddWithValue("$interval", feed.Interval is { } i ? (long)i.TotalSeconds : DBNull.Value);
                 p.AddWithValue("$etag", feed.ETag.Db());
                 p.AddWithValue("$lm", feed.LastModified.Db());
+                p.AddWithValue("$ttl", feed.TimeToLive is { } ttl ? (long)ttl.TotalSeconds : DBNull.Value);
                 p.AddWithValue("$attempt", feed.Health.LastAttemptAt.Db());
                 p.AddWithValue("$success", feed.Health.LastSuccessAt.Db());
                 p.AddWithValue("$error", feed.Health.LastError.Db());
@@ -50,6 +51,12 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
     public async Task<bool> DeleteFeedAsync(string id, CancellationToken ct = default) =>
         await db.ExecuteAsync("DELETE FROM feeds WHERE id = $id", p => p.AddWithValue("$id", id), ct) > 0;
 
+    private static TimeSpan? Seconds(SqliteDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? null : TimeSpan.FromSeconds(r.GetInt64(i));
+    }
+
     private static FeedSource Read(SqliteDataReader r) => new()
     {
         Id = r.Text("id")!,
@@ -57,7 +64,8 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
         Title = r.Text("title"),
         SiteUrl = r.Text("site_url"),
         Enabled = r.Long("enabled") != 0,
-        Interval = r.Text("interval_seconds") is { } seconds ? TimeSpan.FromSeconds(long.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)) : null,
+        Interval = Seconds(r, "interval_seconds"),
+        TimeToLive = Seconds(r, "ttl_seconds"),
         ETag = r.Text("etag"),
         LastModified = r.Text("last_modified"),
         Health = new FeedHealth

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NewsMonitor.Feeds;
+
+/// <summary>
+/// Reads the dates feeds actually contain: RFC 822/1123 (day name optional, seconds optional, two-digit
+/// years, zones as offsets or names such as GMT, EST, CET, CEST), ISO 8601 / RFC 3339, and the same
+/// shapes with French (and common German) month and day names. A date without a zone is taken as UTC.
+/// </summary>
+public static partial class FeedDates
+{
+    // Month names and abbreviations, English, French (with and without accents) and German, January first.
+    private static readonly Dictionary<string, int> Months = ByMonth(
+        "jan january janv janvier januar jän",
+        "feb february fév févr fev fevr février fevrier februar",
+        "mar march mars mär mrz märz",
+        "apr april avr avril",
+        "may mai",
+        "jun june juin juni",
+        "jul july juil juillet juli",
+        "aug august aoû aou août aout",
+        "sep sept september septembre",
+        "oct october octobre okt oktober",
+        "nov november novembre",
+        "dec december déc décembre decembre dez dezember");
+
+    private static readonly Dictionary<string, int> ZoneHours = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GMT"] = 0,
+        ["UT"] = 0,
+        ["UTC"] = 0,
+        ["Z"] = 0,
+        ["WET"] = 0,
+        ["BST"] = 1,
+        ["CET"] = 1,
+        ["MET"] = 1,
+        ["WEST"] = 1,
+        ["MEZ"] = 1,
+        ["CEST"] = 2,
+        ["MEST"] = 2,
+        ["EET"] = 2,
+        ["MESZ"] = 2,
+        ["EEST"] = 3,
+        ["EST"] = -5,
+        ["EDT"] = -4,
+        ["CST"] = -6,
+        ["CDT"] = -5,
+        ["MST"] = -7,
+        ["MDT"] = -6,
+        ["PST"] = -8,
+        ["PDT"] = -7,
+    };
+
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
+    ];
+
+    /// <summary>The instant, in UTC, or null when the text is not a date this reader knows.</summary>
+    public static DateTimeOffset? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        if (DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var iso))
+        {
+            return iso.ToUniversalTime();
+        }
+
+        return ParseRfc822(text);
+    }
+
+    private static DateTimeOffset? ParseRfc822(string text)
+    {
+        var match = Rfc822().Match(text);
+        if (!match.Success || !Months.TryGetValue(match.Groups["month"].Value.TrimEnd('.'), out var month))
+        {
+            return null;
+        }
+
+        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+        if (match.Groups["year"].Length == 2)
+        {
+            year += year < 50 ? 2000 : 1900;
+        }
+
+        var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
+        var hour = match.Groups["hour"].Success ? int.Parse(match.Groups["hour"].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        var minute = match.Groups["minute"].Success ? int.Parse(match.Groups["minute"].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        var second = match.Groups["second"].Success ? int.Parse(match.Groups["second"].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        if (year is < 1970 or > 9999 || day is < 1 || day > DateTime.DaysInMonth(year, month) || hour > 24 || minute > 59 || second > 60)
+        {
+            return null;
+        }
+
+        var offset = Offset(match.Groups["zone"].Value);
+        if (offset is null)
+        {
+            return null;
+        }
+
+        // 24:00 and leap seconds exist in the wild; they are the next instant.
+        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).AddHours(hour).AddMinutes(minute).AddSeconds(second);
+        return new DateTimeOffset(local, offset.Value).ToUniversalTime();
+    }
+
+    private static TimeSpan? Offset(string zone)
+    {
+        if (zone.Length == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (zone[0] is '+' or '-')
+        {
+            var digits = zone[1..].Replace(":", "", StringComparison.Ordinal);
+            var hours = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
+            var minutes = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
+            if (hours > 14 || minutes > 59)
+            {
+                return null;
+            }
+
+            var offset = new TimeSpan(hours, minutes, 0);
+            return zone[0] == '-' ? -offset : offset;
+        }
+
+        // An unknown zone name costs at most a few hours; dropping the date would cost the ordering.
+        return ZoneHours.TryGetValue(zone, out var h) ? TimeSpan.FromHours(h) : TimeSpan.Zero;
+    }
+
+    private static Dictionary<string, int> ByMonth(params string[] months)
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var month = 0; month < months.Length; month++)
+        {
+            foreach (var name in months[month].Split(' '))
+            {
+                names[name] = month + 1;
+            }
+        }
+
+        return names;
+    }
+
+    [GeneratedRegex("""
+        ^(?:\p{L}+\.?(?:,\s*|\s+))?                # day name, any language, optional
+        (?<day>\d{1,2})(?:er)?[\s\-]+
+        (?<month>\p{L}+\.?)[\s\-]+
+        (?<year>\d{4}|\d{2})
+        (?:[\s,T]+(?:à\s+)?(?<hour>\d{1,2})[:h](?<minute>\d{2})(?::(?<second>\d{2})(?:[.,]\d+)?)?)?
+        \s*(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?
+        \s*(?:\([^)]*\))?$                           # "(CET)" comments
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc822();
+}

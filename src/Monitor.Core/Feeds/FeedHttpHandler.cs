@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace NewsMonitor.Feeds;
+
+/// <summary>The HTTP stack feeds are fetched with: compression, bounded redirects, connect limit, private-address guard.</summary>
+public static class FeedHttpHandler
+{
+    public static SocketsHttpHandler Create(FeedFetchOptions options) => new()
+    {
+        AutomaticDecompression = DecompressionMethods.All,
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+        ConnectTimeout = options.ConnectTimeout,
+        ConnectCallback = PrivateAddressGuard.ConnectCallback(AddressPolicy.From(options)),
+
+        // Through a proxy the guard would judge the proxy's address, not the feed's.
+        UseProxy = false,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+}

@@ -1,0 +1,432 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Xml;
+
+namespace NewsMonitor.Feeds;
+
+/// <summary>
+/// Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom (1.0 and 0.3) in one forward pass over an XmlReader with
+/// DTD processing prohibited, taking only what the monitor uses. No document tree is built: a poll cycle
+/// parses thousands of feeds, and two DOMs per feed (what general feed libraries build) cost more time and
+/// memory than everything else a poll does. Text of HTML-bearing elements comes back as markup for
+/// <see cref="HtmlText"/>; Atom's type="text" is escaped so that it reads back as the same text.
+/// </summary>
+internal static class XmlFeedReader
+{
+    private const string Atom = "http://www.w3.org/2005/Atom";
+    private const string Atom03 = "http://purl.org/atom/ns#";
+    private const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private const string Rss10 = "http://purl.org/rss/1.0/";
+    private const string Rss090 = "http://my.netscape.com/rdf/simple/0.9/";
+    private const string Content = "http://purl.org/rss/1.0/modules/content/";
+    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    private const string Syndication = "http://purl.org/rss/1.0/modules/syndication/";
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CheckCharacters = true,
+    };
+
+    public static ParsedFeed Read(string xml, Uri? documentUri)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        reader.MoveToContent();
+        return (reader.LocalName, reader.NamespaceURI) switch
+        {
+            ("rss", _) => ReadRss(reader, documentUri),
+            ("RDF", Rdf) => ReadRdf(reader, documentUri),
+            ("feed", Atom or Atom03 or "") => ReadAtom(reader, documentUri),
+            var (name, _) => throw new FeedParseException($"not a feed: unknown feed type {name}"),
+        };
+    }
+
+    private static ParsedFeed ReadRss(XmlReader reader, Uri? baseUri)
+    {
+        var feed = new FeedBuilder(Rebase(reader, baseUri));
+        ForEachChild(reader, () =>
+        {
+            if (reader.LocalName == "channel")
+            {
+                ReadChannel(reader, feed, Rebase(reader, feed.Base));
+            }
+            else if (reader.LocalName == "item")
+            {
+                // Some feeds put their items beside the channel instead of in it.
+                feed.Items.Add(ReadRssItem(reader, feed.Base));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        });
+        return feed.Build();
+    }
+
+    private static ParsedFeed ReadRdf(XmlReader reader, Uri? baseUri)
+    {
+        var feed = new FeedBuilder(Rebase(reader, baseUri));
+        ForEachChild(reader, () =>
+        {
+            if (reader.LocalName == "channel" && IsRss(reader))
+            {
+                ReadChannel(reader, feed, feed.Base);
+            }
+            else if (reader.LocalName == "item" && IsRss(reader))
+            {
+                feed.Items.Add(ReadRssItem(reader, feed.Base));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        });
+        return feed.Build();
+    }
+
+    private static void ReadChannel(XmlReader reader, FeedBuilder feed, Uri? channelBase)
+    {
+        ForEachChild(reader, () =>
+        {
+            switch (reader.LocalName, reader.NamespaceURI)
+            {
+                case ("title", "" or Rss10 or Rss090):
+                    feed.Title = Text(reader);
+                    break;
+                case ("link", "" or Rss10 or Rss090):
+                    feed.SiteUrl = Absolute(Text(reader), channelBase);
+                    break;
+                case ("ttl", ""):
+                    feed.Ttl = Text(reader);
+                    break;
+                case ("updatePeriod", Syndication):
+                    feed.UpdatePeriod = Text(reader);
+                    break;
+                case ("updateFrequency", Syndication):
+                    feed.UpdateFrequency = Text(reader);
+                    break;
+                case ("item", "" or Rss10 or Rss090):
+                    feed.Items.Add(ReadRssItem(reader, channelBase));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        });
+    }
+
+    private static ParsedItem ReadRssItem(XmlReader reader, Uri? parentBase)
+    {
+        var item = new ItemFields(Rebase(reader, parentBase)) { Id = reader.GetAttribute("about", Rdf) };
+        ForEachChild(reader, () =>
+        {
+            switch (reader.LocalName, reader.NamespaceURI)
+            {
+                case ("title", "" or Rss10 or Rss090):
+                    item.Title = Text(reader);
+                    break;
+                case ("link", "" or Rss10 or Rss090):
+                    item.Link = Text(reader);
+                    break;
+                case ("guid", ""):
+                    item.Id = Text(reader);
+                    break;
+                case ("description", "" or Rss10 or Rss090):
+                    item.Summary = Text(reader);
+                    break;
+                case ("encoded", Content):
+                    item.Content = Text(reader);
+                    break;
+                case ("author", ""):
+                case ("creator", DublinCore):
+                    var name = Text(reader);
+                    item.Author ??= name;
+                    break;
+                case ("pubDate", ""):
+                    item.Published = Text(reader);
+                    break;
+                case ("date", DublinCore):
+                    item.Updated = Text(reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        });
+        return item.ToItem();
+    }
+
+    private static ParsedFeed ReadAtom(XmlReader reader, Uri? baseUri)
+    {
+        var feed = new FeedBuilder(Rebase(reader, baseUri));
+        ForEachChild(reader, () =>
+        {
+            switch (IsAtom(reader) ? reader.LocalName : "")
+            {
+                case "title":
+                    feed.Title = AtomText(reader);
+                    break;
+                case "link":
+                    var (rel, href) = AtomLink(reader, feed.Base);
+                    if (rel == "alternate" && feed.SiteUrl is null)
+                    {
+                        feed.SiteUrl = href;
+                    }
+
+                    break;
+                case "entry":
+                    feed.Items.Add(ReadAtomEntry(reader, feed.Base));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        });
+        return feed.Build();
+    }
+
+    private static ParsedItem ReadAtomEntry(XmlReader reader, Uri? parentBase)
+    {
+        var item = new ItemFields(Rebase(reader, parentBase));
+        ForEachChild(reader, () =>
+        {
+            switch (IsAtom(reader) ? reader.LocalName : "")
+            {
+                case "id":
+                    item.Id = Text(reader);
+                    break;
+                case "title":
+                    item.Title = AtomText(reader);
+                    break;
+                case "link":
+                    var (rel, href) = AtomLink(reader, item.Base);
+                    if (rel == "alternate")
+                    {
+                        item.Link ??= href;
+                    }
+
+                    break;
+                case "summary":
+                    item.Summary = AtomText(reader);
+                    break;
+                case "content":
+                    item.Content = AtomText(reader);
+                    break;
+                case "author":
+                    var person = AtomPerson(reader);
+                    item.Author ??= person;
+                    break;
+                case "published" or "issued":
+                    item.Published = Text(reader);
+                    break;
+                case "updated" or "modified":
+                    item.Updated = Text(reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        });
+        return item.ToItem();
+    }
+
+    /// <summary>An Atom link's relation (alternate when absent) and its href, made absolute against any xml:base in scope.</summary>
+    private static (string Rel, string? Href) AtomLink(XmlReader reader, Uri? scope)
+    {
+        var rel = reader.GetAttribute("rel") is { Length: > 0 } r ? r : "alternate";
+        var href = reader.GetAttribute("href");
+        var linkBase = Rebase(reader, scope);
+        reader.Skip();
+        return (rel, string.IsNullOrWhiteSpace(href) ? null : Absolute(href, linkBase));
+    }
+
+    private static string? AtomPerson(XmlReader reader)
+    {
+        string? name = null;
+        ForEachChild(reader, () =>
+        {
+            if (reader.LocalName == "name" && IsAtom(reader))
+            {
+                name = Text(reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        });
+        return name;
+    }
+
+    /// <summary>An Atom text construct as markup: html as is, xhtml as its markup, text escaped so it stays text.</summary>
+    private static string AtomText(XmlReader reader)
+    {
+        var type = reader.GetAttribute("type");
+        var text = Text(reader);
+        return type is null or "text" or "text/plain" ? WebUtility.HtmlEncode(text) : text;
+    }
+
+    /// <summary>
+    /// An element's content: its text (entities and CDATA resolved) with any child elements kept as markup,
+    /// so escaped HTML, CDATA HTML and HTML pasted unescaped all come out as HTML text. Leaves the reader after the element.
+    /// </summary>
+    private static string Text(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return "";
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        string? single = null;
+        StringBuilder? many = null;
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
+        {
+            string piece;
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    piece = reader.Value;
+                    reader.Read();
+                    break;
+                case XmlNodeType.Element:
+                    piece = reader.ReadOuterXml();
+                    break;
+                default:
+                    reader.Read();
+                    continue;
+            }
+
+            if (single is null)
+            {
+                single = piece;
+            }
+            else
+            {
+                (many ??= new StringBuilder(single)).Append(piece);
+            }
+        }
+
+        reader.Read();
+        return many?.ToString() ?? single ?? "";
+    }
+
+    /// <summary>Calls <paramref name="onChild"/> on each child element (which must consume it), then leaves the reader after the parent.</summary>
+    private static void ForEachChild(XmlReader reader, Action onChild)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                onChild();
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+
+        reader.Read();
+    }
+
+    private static bool IsAtom(XmlReader reader) => reader.NamespaceURI is Atom or Atom03 or "";
+
+    private static bool IsRss(XmlReader reader) => reader.NamespaceURI is Rss10 or Rss090 or "";
+
+    /// <summary>The base in scope for the element under the reader: its xml:base resolved against the parent's.</summary>
+    private static Uri? Rebase(XmlReader reader, Uri? parent)
+    {
+        var xmlBase = reader.GetAttribute("base", XmlNamespace);
+        if (string.IsNullOrWhiteSpace(xmlBase))
+        {
+            return parent;
+        }
+
+        return parent is null
+            ? Uri.TryCreate(xmlBase.Trim(), UriKind.Absolute, out var absolute) ? absolute : null
+            : Uri.TryCreate(parent, xmlBase.Trim(), out var combined) ? combined : parent;
+    }
+
+    /// <summary>The link resolved against the base when there is one; as given otherwise.</summary>
+    internal static string? Absolute(string? link, Uri? baseUri) =>
+        string.IsNullOrWhiteSpace(link) ? null
+        : baseUri is not null && Uri.TryCreate(baseUri, link.Trim(), out var uri) ? uri.AbsoluteUri
+        : link.Trim();
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>What an item or entry says, gathered while reading it; the publication date falls back to the update date.</summary>
+    private sealed class ItemFields(Uri? baseUri)
+    {
+        public Uri? Base { get; } = baseUri;
+        public string? Id { get; set; }
+        public string? Link { get; set; }
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+        public string? Content { get; set; }
+        public string? Author { get; set; }
+        public string? Published { get; set; }
+        public string? Updated { get; set; }
+
+        public ParsedItem ToItem() => new()
+        {
+            Id = Trimmed(Id),
+            Link = Trimmed(Link),
+            Title = Title,
+            Summary = Summary,
+            Content = Content,
+            Author = Author,
+            PublishedText = Trimmed(Published) ?? Trimmed(Updated),
+            BaseUri = Base,
+        };
+    }
+
+    /// <summary>What a channel or feed element says about the feed as a whole, gathered while reading it.</summary>
+    private sealed class FeedBuilder(Uri? baseUri)
+    {
+        public Uri? Base { get; set; } = baseUri;
+        public string? Title { get; set; }
+        public string? SiteUrl { get; set; }
+        public string? Ttl { get; set; }
+        public string? UpdatePeriod { get; set; }
+        public string? UpdateFrequency { get; set; }
+        public List<ParsedItem> Items { get; } = [];
+
+        public ParsedFeed Build() => new(Title is null ? null : HtmlText.ToPlainText(Title), SiteUrl, Items) { TimeToLive = TimeToLive() };
+
+        /// <summary>RSS &lt;ttl&gt; in minutes, else sy:updatePeriod divided by sy:updateFrequency.</summary>
+        private TimeSpan? TimeToLive()
+        {
+            if (int.TryParse(Ttl, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) && minutes > 0)
+            {
+                return TimeSpan.FromMinutes(minutes);
+            }
+
+            TimeSpan? period = UpdatePeriod?.Trim().ToLowerInvariant() switch
+            {
+                "hourly" => TimeSpan.FromHours(1),
+                "daily" => TimeSpan.FromDays(1),
+                "weekly" => TimeSpan.FromDays(7),
+                "monthly" => TimeSpan.FromDays(30),
+                "yearly" => TimeSpan.FromDays(365),
+                _ => null,
+            };
+            var frequency = int.TryParse(UpdateFrequency, NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1;
+            return period / frequency;
+        }
+    }
+}

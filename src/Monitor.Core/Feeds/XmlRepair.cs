@@ -1,0 +1,340 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace NewsMonitor.Feeds;
+
+/// <summary>
+/// Mends the breakages real feeds ship with, before the XML parser sees them, and removes every
+/// markup declaration so no DTD is ever processed (no entity expansion, no external entity read,
+/// whatever the parser's own settings):
+/// <list type="bullet">
+/// <item>a DOCTYPE in the prolog is dropped (refused when it declares entities, an "HTML page" when it is HTML's);
+/// any other markup declaration anywhere is refused;</item>
+/// <item>HTML entities XML does not know (<c>&amp;eacute;</c>, <c>&amp;nbsp;</c>) become character references;</item>
+/// <item>a bare <c>&amp;</c> or an unknown entity becomes <c>&amp;amp;</c>, a <c>&lt;</c> that cannot start a tag becomes <c>&amp;lt;</c>;</item>
+/// <item>characters XML forbids (control characters, U+FFFE, U+FFFF) are removed.</item>
+/// </list>
+/// CDATA sections and comments are left as they are. Line breaks are kept, so parser errors point at the right line.
+/// </summary>
+internal static class XmlRepair
+{
+    private static readonly SearchValues<char> Interesting = SearchValues.Create(InterestingChars().ToArray());
+
+    /// <summary>The repaired document and the local name of its root element.</summary>
+    public static (string Text, string Root) Repair(string xml)
+    {
+        var edit = new Editor(xml);
+        var i = SkipProlog(xml, edit);
+        var root = ReadName(xml, i + 1);
+        if (root.Length == 0)
+        {
+            throw new FeedParseException(i < xml.Length ? $"XML error at line {LineOf(xml, i)}: no root element" : "not a feed: no root element");
+        }
+
+        if (LocalName(root).Equals("html", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedParseException("not a feed: HTML page");
+        }
+
+        RepairBody(xml, i, edit);
+        return (RemoveNonCharacters(edit.Result()), LocalName(root));
+    }
+
+    /// <summary>Skips the XML declaration, comments, processing instructions and the DOCTYPE; returns where the root starts.</summary>
+    private static int SkipProlog(string xml, Editor edit)
+    {
+        var i = 0;
+        while (true)
+        {
+            while (i < xml.Length && (char.IsWhiteSpace(xml[i]) || xml[i] == '\uFEFF'))
+            {
+                i++;
+            }
+
+            if (At(xml, i, "<?"))
+            {
+                i = After(xml, i + 2, "?>");
+            }
+            else if (At(xml, i, "<!--"))
+            {
+                i = After(xml, i + 4, "-->");
+            }
+            else if (At(xml, i, "<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+            {
+                var end = DoctypeEnd(xml, i);
+                CheckDoctype(xml, i, end);
+                edit.Replace(i, end, NewlinesIn(xml, i, end));
+                i = end;
+            }
+            else
+            {
+                return i;
+            }
+        }
+    }
+
+    private static void CheckDoctype(string xml, int start, int end)
+    {
+        if (LocalName(ReadName(xml, SkipSpaces(xml, start + "<!DOCTYPE".Length))).Equals("html", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedParseException("not a feed: HTML page");
+        }
+
+        if (xml.AsSpan(start, end - start).Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedParseException($"refused: the document declares DTD entities (line {LineOf(xml, start)}); entity expansion is never done");
+        }
+    }
+
+    /// <summary>The index just after the DOCTYPE's closing '&gt;', skipping quoted strings and the internal subset.</summary>
+    private static int DoctypeEnd(string xml, int start)
+    {
+        var depth = 0;
+        char quote = '\0';
+        for (var i = start + 2; i < xml.Length; i++)
+        {
+            var c = xml[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '[')
+            {
+                depth++;
+            }
+            else if (c == ']')
+            {
+                depth--;
+            }
+            else if (c == '>' && depth <= 0)
+            {
+                return i + 1;
+            }
+        }
+
+        throw new FeedParseException($"XML error at line {LineOf(xml, start)}: the DOCTYPE never ends");
+    }
+
+    private static void RepairBody(string xml, int i, Editor edit)
+    {
+        while (i < xml.Length)
+        {
+            var next = xml.AsSpan(i).IndexOfAny(Interesting);
+            if (next < 0)
+            {
+                return;
+            }
+
+            i += next;
+            var c = xml[i];
+            if (c == '<')
+            {
+                i = AfterMarkupStart(xml, i, edit);
+            }
+            else if (c == '&')
+            {
+                i = RepairReference(xml, i, edit);
+            }
+            else
+            {
+                edit.Replace(i, i + 1, "");
+                i++;
+            }
+        }
+    }
+
+    private static int AfterMarkupStart(string xml, int i, Editor edit)
+    {
+        var following = i + 1 < xml.Length ? xml[i + 1] : ' ';
+        if (following is '/' or '?' || char.IsAsciiLetter(following))
+        {
+            return i + 1;
+        }
+
+        if (At(xml, i, "<![CDATA["))
+        {
+            return After(xml, i + 9, "]]>");
+        }
+
+        if (At(xml, i, "<!--"))
+        {
+            return After(xml, i + 4, "-->");
+        }
+
+        if (At(xml, i, "<!"))
+        {
+            throw new FeedParseException($"refused: a markup declaration at line {LineOf(xml, i)} (DTDs are never processed)");
+        }
+
+        if (IsNameStart(following))
+        {
+            return i + 1;
+        }
+
+        // "a < b" in text: no tag can start here, so it was meant as a character.
+        edit.Replace(i, i + 1, "&lt;");
+        return i + 1;
+    }
+
+    /// <summary>Keeps a well-formed reference, rewrites an HTML entity as a character reference, escapes anything else.</summary>
+    private static int RepairReference(string xml, int i, Editor edit)
+    {
+        var window = xml.AsSpan(i + 1, Math.Min(34, xml.Length - i - 1));
+        var length = window.IndexOf(';');
+        var semicolon = i + 1 + length;
+        if (length > 0)
+        {
+            var name = window[..length];
+            if (name[0] == '#')
+            {
+                if (TryCodePoint(name[1..], out var codePoint))
+                {
+                    if (!IsXmlChar(codePoint))
+                    {
+                        edit.Replace(i, semicolon + 1, "");
+                    }
+
+                    return semicolon + 1;
+                }
+            }
+            else if (IsEntityName(name))
+            {
+                if (IsXmlEntity(name))
+                {
+                    return semicolon + 1;
+                }
+
+                var reference = xml.Substring(i, semicolon + 1 - i);
+                var decoded = WebUtility.HtmlDecode(reference);
+                if (decoded != reference)
+                {
+                    edit.Replace(i, semicolon + 1, CharacterReferences(decoded));
+                    return semicolon + 1;
+                }
+            }
+        }
+
+        edit.Replace(i, i + 1, "&amp;");
+        return i + 1;
+    }
+
+    private static bool IsXmlEntity(ReadOnlySpan<char> name) =>
+        name.SequenceEqual("amp") || name.SequenceEqual("lt") || name.SequenceEqual("gt") || name.SequenceEqual("quot") || name.SequenceEqual("apos");
+
+    private static string CharacterReferences(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            builder.Append("&#").Append(rune.Value.ToString(CultureInfo.InvariantCulture)).Append(';');
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool TryCodePoint(ReadOnlySpan<char> digits, out int codePoint)
+    {
+        codePoint = 0;
+        if (digits.Length > 1 && digits[0] is 'x' or 'X')
+        {
+            return int.TryParse(digits[1..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out codePoint);
+        }
+
+        return digits.Length > 0 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out codePoint);
+    }
+
+    private static bool IsXmlChar(int c) =>
+        c is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
+
+    private static bool IsEntityName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiLetter(name[0]);
+    }
+
+    private static bool IsNameStart(char c) => char.IsLetter(c) || c is '_' or ':';
+
+    private static string ReadName(string xml, int i)
+    {
+        var start = i;
+        while (i < xml.Length && (char.IsLetterOrDigit(xml[i]) || xml[i] is '_' or ':' or '-' or '.'))
+        {
+            i++;
+        }
+
+        return start < xml.Length && IsNameStart(xml[start]) ? xml[start..i] : "";
+    }
+
+    private static string LocalName(string name) => name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    private static int SkipSpaces(string xml, int i)
+    {
+        while (i < xml.Length && char.IsWhiteSpace(xml[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool At(string xml, int i, string token, StringComparison comparison = StringComparison.Ordinal) =>
+        i < xml.Length && xml.AsSpan(i).StartsWith(token, comparison);
+
+    /// <summary>The index after <paramref name="end"/>, or the end of the text when it never comes (the parser will say so).</summary>
+    private static int After(string xml, int from, string end)
+    {
+        var found = xml.IndexOf(end, from, StringComparison.Ordinal);
+        return found < 0 ? xml.Length : found + end.Length;
+    }
+
+    private static string NewlinesIn(string xml, int start, int end) => new('\n', xml.AsSpan(start, end - start).Count('\n'));
+
+    internal static int LineOf(string xml, int index) => xml.AsSpan(0, Math.Min(index, xml.Length)).Count('\n') + 1;
+
+    // ASCII only, so the search is vectorised. Decoded text holds no lone surrogates (decoders replace them);
+    // the two non-characters U+FFFE and U+FFFF are removed in a pass of their own.
+    private static IEnumerable<char> InterestingChars()
+    {
+        yield return '<';
+        yield return '&';
+        for (var c = '\0'; c < ' '; c++)
+        {
+            if (c is not '\t' and not '\n' and not '\r')
+            {
+                yield return c;
+            }
+        }
+    }
+
+    private static string RemoveNonCharacters(string xml) =>
+        xml.AsSpan().IndexOfAny('\uFFFE', '\uFFFF') < 0 ? xml : xml.Replace("\uFFFE", "", StringComparison.Ordinal).Replace("\uFFFF", "", StringComparison.Ordinal);
+
+    /// <summary>Copies the text lazily: a document that needs no repair is returned as it came.</summary>
+    private sealed class Editor(string original)
+    {
+        private StringBuilder? builder;
+        private int copied;
+
+        public void Replace(int start, int end, string replacement)
+        {
+            builder ??= new StringBuilder(original.Length + 256);
+            builder.Append(original, copied, start - copied).Append(replacement);
+            copied = end;
+        }
+
+        public string Result() => builder is null ? original : builder.Append(original, copied, original.Length - copied).ToString();
+    }
+}

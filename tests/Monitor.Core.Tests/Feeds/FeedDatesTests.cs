@@ -1,0 +1,44 @@
+using NewsMonitor.Feeds;
+
+namespace NewsMonitor.Tests.Feeds;
+
+public sealed class FeedDatesTests
+{
+    [Theory]
+    [InlineData("Mon, 23 Nov 2026 10:00:00 +0100", "2026-11-23T09:00:00Z")]
+    [InlineData("Mon, 23 Nov 2026 10:00:00 GMT", "2026-11-23T10:00:00Z")]
+    [InlineData("Mon, 23 Nov 2026 10:00 CET", "2026-11-23T09:00:00Z")]
+    [InlineData("Fri, 10 Jul 2026 10:00:00 CEST", "2026-07-10T08:00:00Z")]
+    [InlineData("Mon, 23 Nov 2026 05:00:00 EST", "2026-11-23T10:00:00Z")]
+    [InlineData("Fri, 10 Jul 2026 03:00:00 PDT", "2026-07-10T10:00:00Z")]
+    [InlineData("23 Nov 2026 10:00:00 Z", "2026-11-23T10:00:00Z")]
+    [InlineData("Mon,23 Nov 2026 10:00:00 +01:00", "2026-11-23T09:00:00Z")]
+    [InlineData("Mon, 23 Nov 26 10:00:00 UT", "2026-11-23T10:00:00Z")]
+    [InlineData("Mon, 3 Nov 2026 10:00:00", "2026-11-03T10:00:00Z")]
+    [InlineData("Monday, 23 November 2026 10:00:00 GMT", "2026-11-23T10:00:00Z")]
+    [InlineData("Mon, 23 Sept 2026 10:00:00 GMT", "2026-09-23T10:00:00Z")]
+    [InlineData("lun., 23 nov. 2026 10:00:00 +0100", "2026-11-23T09:00:00Z")]
+    [InlineData("lundi 23 novembre 2026 10:00:00 +0100", "2026-11-23T09:00:00Z")]
+    [InlineData("mer., 12 févr. 2026 08:30:00 CET", "2026-02-12T07:30:00Z")]
+    [InlineData("1er août 2026 10h30 CEST", "2026-08-01T08:30:00Z")]
+    [InlineData("jeu., 31 déc. 2026 23:59:59 +0100", "2026-12-31T22:59:59Z")]
+    [InlineData("Do, 22 Dez 2016 17:36:00 +0000", "2016-12-22T17:36:00Z")]
+    [InlineData("Mon, 23 Nov 2026 10:00:00 +0100 (CET)", "2026-11-23T09:00:00Z")]
+    [InlineData("2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z")]
+    [InlineData("2026-11-23T10:00:00.123+01:00", "2026-11-23T09:00:00.123Z")]
+    [InlineData("2026-11-23T10:00+01:00", "2026-11-23T09:00:00Z")]
+    [InlineData("2026-11-23 10:00:00", "2026-11-23T10:00:00Z")]
+    [InlineData("2026-11-23", "2026-11-23T00:00:00Z")]
+    [InlineData("  Mon, 23 Nov 2026 10:00:00 GMT  ", "2026-11-23T10:00:00Z")]
+    public void Common_shapes_are_read_in_UTC(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FeedDates.Parse(text));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("yesterday")]
+    [InlineData("Mon, 31 Feb 2026 10:00:00 GMT")]
+    [InlineData("Mon, 23 Foo 2026 10:00:00 GMT")]
+    [InlineData("Mon, 23 Nov 2026 10:00:00 +9900")]
+    public void Anything_else_is_no_date(string? text) => Assert.Null(FeedDates.Parse(text));
+}

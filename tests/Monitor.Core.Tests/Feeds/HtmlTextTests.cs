@@ -1,0 +1,27 @@
+using NewsMonitor.Feeds;
+
+namespace NewsMonitor.Tests.Feeds;
+
+public sealed class HtmlTextTests
+{
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("  plain   text\n here ", "plain text here")]
+    [InlineData("<p>One</p><p>Two</p>", "One Two")]
+    [InlineData("Mis<b>tral</b> <i>AI</i>", "Mistral AI")]
+    [InlineData("line<br>break<br/>again", "line break again")]
+    [InlineData("<ul><li>a</li><li>b</li></ul>", "a b")]
+    [InlineData("Caf&eacute; &amp; cr&egrave;me&nbsp;!", "Café & crème !")]
+    [InlineData("&lt;b&gt;not a tag&lt;/b&gt;", "<b>not a tag</b>")]
+    [InlineData("before<script>var x = '<p>';</script>after", "before after")]
+    [InlineData("<style>p { color: red }</style>Text", "Text")]
+    [InlineData("a <!-- a comment <p> --> b", "a b")]
+    [InlineData("<a href=\"x?a=1&b=2\" title=\"a > b\">link</a>", "link")]
+    [InlineData("3 < 4 and 5 > 4", "3 < 4 and 5 > 4")]
+    [InlineData("AT&T rocks", "AT&T rocks")]
+    [InlineData("<p>unclosed <b>bold", "unclosed bold")]
+    [InlineData("<img src=\"x.png\" alt=\"ignored\">Caption", "Caption")]
+    [InlineData("<div><![CDATA[kept]]></div>", "kept")]
+    [InlineData("<p>&#8217;quoted&#x2019;</p>", "’quoted’")]
+    public void Markup_becomes_the_text_a_reader_sees(string? html, string expected) => Assert.Equal(expected, HtmlText.ToPlainText(html));
+}
