@@ -1,3 +1,13 @@
 using BenchmarkDotNet.Running;
+using NewsMonitor.Benchmarks.Matching;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["--agreement"])
+{
+    // Not a benchmark: checks that the baseline answers like the compiled watchlist, so that the
+    // comparison is between two implementations of the same thing.
+    BaselineAgreement.Print(Console.Out);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(MatchingBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,29 +1,33 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Digests;
 
 /// <summary>
-/// The HTML part: inline styles only and no external assets, because mail clients drop style sheets and
-/// block remote images. Everything that came from a feed is HTML-encoded.
+/// The HTML part. Mail clients drop style sheets and block remote images, so styles are inline and there are
+/// no external assets; the frame is a table (what every client, Outlook included, lays out) at most 640 px wide,
+/// full width on a phone. Everything that came from a feed is HTML-encoded, and only http(s) links are made.
 /// </summary>
 public static class DigestHtmlRenderer
 {
+    private const string Font = "-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+
     public static string Render(Digest digest, string? unsubscribeUrl = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
-        var html = new StringBuilder();
+        var html = BuilderCache.Acquire(2048 + (digest.TotalArticles * 1100));
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(digest.Subject)).Append("</title></head>")
-            .Append("<body style=\"margin:0;padding:0;background:#f4f4f5;\">")
-            .Append("<div style=\"max-width:640px;margin:0 auto;padding:16px;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#18181b;font-size:15px;line-height:1.5;\">")
-            .Append("<h1 style=\"font-size:20px;margin:0 0 16px;\">").Append(E(digest.Subject)).Append("</h1>");
+            .Append("<meta name=\"color-scheme\" content=\"light\"><title>").Encode(digest.Subject).Append("</title></head>")
+            .Append("<body style=\"margin:0;padding:0;background-color:#f4f4f5;\">")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:#f4f4f5;\"><tr><td align=\"center\" style=\"padding:16px 8px;\">")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width:640px;\"><tr><td style=\"font-family:").Append(Font)
+            .Append(";color:#18181b;font-size:15px;line-height:1.5;text-align:left;\">")
+            .Append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 4px;\">").Encode(digest.Subject).Append("</h1>");
         foreach (var section in digest.Sections)
         {
-            html.Append("<h2 style=\"font-size:17px;margin:24px 0 8px;padding-bottom:4px;border-bottom:2px solid #2563eb;\">")
-                .Append(E(section.Term.Name)).Append("</h2>");
+            html.Append("<h2 style=\"font-size:17px;margin:24px 0 10px;padding-bottom:4px;border-bottom:2px solid #2563eb;\">")
+                .Encode(section.Term.Name).Append("</h2>");
             foreach (var item in section.Items)
             {
                 AppendItem(html, item, zone);
@@ -32,54 +36,169 @@ public static class DigestHtmlRenderer
 
         if (digest.Omitted > 0)
         {
-            html.Append("<p style=\"color:#52525b;\">").Append(digest.Omitted).Append(" more not shown.</p>");
+            html.Append("<p style=\"color:#52525b;margin:16px 0;\">").Append(OmittedLine(digest)).Append("</p>");
         }
 
-        html.Append("<p style=\"margin-top:32px;font-size:12px;color:#71717a;\">You receive this because you follow these terms on News Monitor.");
+        html.Append("<p style=\"margin:32px 0 0;padding-top:12px;border-top:1px solid #e4e4e7;font-size:12px;color:#71717a;\">")
+            .Encode(FooterLine(digest.Subscriber));
         if (unsubscribeUrl is not null)
         {
-            html.Append(" <a href=\"").Append(E(unsubscribeUrl)).Append("\" style=\"color:#71717a;\">Unsubscribe</a>.");
+            html.Append("<br><a href=\"").Encode(unsubscribeUrl).Append("\" style=\"color:#52525b;\">Unsubscribe</a>");
         }
 
-        html.Append("</p></div></body></html>");
-        return html.ToString();
+        html.Append("</p></td></tr></table></td></tr></table></body></html>");
+        return BuilderCache.Release(html);
     }
 
     private static void AppendItem(StringBuilder html, DigestItem item, TimeZoneInfo zone)
     {
         var article = item.Article;
-        html.Append("<div style=\"background:#ffffff;border-radius:6px;padding:12px 14px;margin:0 0 10px;\">")
-            .Append("<a href=\"").Append(E(article.Url)).Append("\" style=\"font-size:16px;font-weight:600;color:#1d4ed8;text-decoration:none;\">");
+        html.Append("<div style=\"background-color:#ffffff;border:1px solid #e4e4e7;border-radius:6px;padding:12px 14px;margin:0 0 10px;\">");
+        var linked = OpenLink(html, article.Url, "font-size:16px;font-weight:600;color:#1d4ed8;text-decoration:none;");
         AppendRuns(html, Snippet.Of(article.Title, item.Highlights, ArticleField.Title));
-        html.Append("</a><div style=\"font-size:12px;color:#71717a;margin:2px 0 6px;\">")
-            .Append(E(Byline(article, zone)))
-            .Append(" · ").Append(E(string.Join(", ", item.Terms.Select(t => t.Name))))
-            .Append("</div><div>");
+        html.Append(linked ? "</a>" : "</span>")
+            .Append("<div style=\"font-size:13px;color:#52525b;margin:2px 0 6px;\">").Encode(SourceOf(article)).AppendWhen(article, zone);
+        foreach (var term in item.Terms)
+        {
+            html.Append(" <span style=\"background-color:#e0e7ff;color:#3730a3;border-radius:3px;padding:0 5px;font-size:12px;white-space:nowrap;\">")
+                .Encode(term.Name).Append("</span>");
+        }
+
+        html.Append("</div><div style=\"color:#27272a;\">");
         AppendRuns(html, Snippet.Around(article, item.Highlights));
-        html.Append("</div></div>");
+        html.Append("</div>");
+        if (item.AlsoReportedBy.Count > 0)
+        {
+            html.Append("<div style=\"font-size:13px;color:#52525b;margin-top:6px;\">Also reported by ");
+            for (var i = 0; i < item.AlsoReportedBy.Count; i++)
+            {
+                var other = item.AlsoReportedBy[i];
+                html.Append(i == 0 ? "" : ", ");
+                var otherLinked = OpenLink(html, other.Url, "color:#1d4ed8;");
+                html.Encode(SourceOf(other)).Append(otherLinked ? "</a>" : "</span>");
+            }
+
+            html.Append("</div>");
+        }
+
+        html.Append("</div>");
     }
 
-    private static void AppendRuns(StringBuilder html, Snippet snippet)
+    /// <summary>An anchor for http(s) URLs only: a feed's "javascript:" or "data:" link is shown as plain text.</summary>
+    private static bool OpenLink(StringBuilder html, string url, string style)
     {
-        foreach (var (text, highlighted) in snippet.Runs)
+        if (IsWebLink(url))
         {
-            if (highlighted)
+            html.Append("<a href=\"").Encode(url).Append("\" style=\"").Append(style).Append("\">");
+            return true;
+        }
+
+        html.Append("<span style=\"").Append(style).Append("\">");
+        return false;
+    }
+
+    private static void AppendRuns(StringBuilder html, Snippet snippet) =>
+        snippet.Write(html, static (builder, text, highlighted) =>
+        {
+            // Bold as well as coloured: still visible where a client strips the background.
+            builder.Append(highlighted ? "<strong style=\"background-color:#fef08a;color:#18181b;font-weight:700;\">" : "")
+                .Encode(text)
+                .Append(highlighted ? "</strong>" : "");
+        });
+
+    internal static bool IsWebLink(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    internal static string SourceOf(Article article) =>
+        MailText.OneLine(article.Source is { Length: > 0 } source ? source : Uri.TryCreate(article.Url, UriKind.Absolute, out var uri) ? uri.Host : "unknown source");
+
+    /// <summary>" · 23 Nov 2026 13:00": when the article was published, in the subscriber's zone.</summary>
+    internal static StringBuilder AppendWhen(this StringBuilder builder, Article article, TimeZoneInfo zone)
+    {
+        var when = TimeZoneInfo.ConvertTime(DigestItem.TimeOf(article), zone);
+        return builder.Append(CultureInfo.InvariantCulture, $" · {when:d MMM yyyy HH:mm}");
+    }
+
+    internal static string OmittedLine(Digest digest) =>
+        string.Create(CultureInfo.InvariantCulture, $"{digest.Omitted} more not shown (this digest lists the {digest.TotalArticles - digest.Omitted} newest).");
+
+    internal static string FooterLine(Subscriber subscriber)
+    {
+        var what = subscriber.Cadence switch
+        {
+            Cadence.Immediate => "as soon as something matches",
+            Cadence.Hourly => "every hour",
+            Cadence.Daily => "daily at " + subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture),
+            _ => $"every {subscriber.Day} at " + subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+        return $"You receive this digest {what} because you follow these terms on News Monitor. Times are {subscriber.TimeZone} time.";
+    }
+}
+
+/// <summary>
+/// One builder per thread, reused from digest to digest: the parts are tens of kilobytes, and a fresh builder for
+/// each would be allocated and grown every time.
+/// </summary>
+internal static class BuilderCache
+{
+    private const int MaxKept = 512 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? cached;
+
+    public static StringBuilder Acquire(int capacity)
+    {
+        var builder = cached;
+        cached = null;
+        return builder is null ? new StringBuilder(capacity) : builder.Clear().EnsureCapacityOf(capacity);
+    }
+
+    public static string Release(StringBuilder builder)
+    {
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxKept)
+        {
+            cached = builder;
+        }
+
+        return text;
+    }
+
+    private static StringBuilder EnsureCapacityOf(this StringBuilder builder, int capacity)
+    {
+        builder.EnsureCapacity(capacity);
+        return builder;
+    }
+}
+
+/// <summary>HTML-encodes straight into the builder: the five characters that matter, control characters dropped.</summary>
+internal static class HtmlBuilderExtensions
+{
+    public static StringBuilder Encode(this StringBuilder html, string text) => html.Encode(text.AsSpan());
+
+    public static StringBuilder Encode(this StringBuilder html, ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var replacement = c switch
             {
-                html.Append("<mark style=\"background:#fef08a;color:inherit;padding:0 1px;\">").Append(E(text)).Append("</mark>");
-            }
-            else
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ when char.IsControl(c) && c is not '\n' and not '\t' => "",
+                _ => null,
+            };
+            if (replacement is not null)
             {
-                html.Append(E(text));
+                html.Append(text[start..i]).Append(replacement);
+                start = i + 1;
             }
         }
-    }
 
-    internal static string Byline(Article article, TimeZoneInfo zone)
-    {
-        var when = TimeZoneInfo.ConvertTime(article.Published ?? article.FetchedAt, zone);
-        var source = article.Source ?? new Uri(article.Url).Host;
-        return $"{source} · {when.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)}";
+        return html.Append(text[start..]);
     }
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,28 +1,41 @@
 using System.Text;
-using NewsMonitor.Storage;
 
 namespace NewsMonitor.Digests;
 
-/// <summary>The plain-text part, meant to read well on its own: headings, titles, links, snippets.</summary>
+/// <summary>
+/// The plain-text part, meant to read well on its own: a heading per term, then per story its title, source
+/// and time, link, snippet and other reports. Feed text is put on one line so it cannot fake structure.
+/// </summary>
 public static class DigestTextRenderer
 {
     public static string Render(Digest digest, string? unsubscribeUrl = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
-        var text = new StringBuilder();
+        var text = BuilderCache.Acquire(1024 + (digest.TotalArticles * 500));
         text.AppendLine(digest.Subject).AppendLine();
         foreach (var section in digest.Sections)
         {
-            text.AppendLine(section.Term.Name.ToUpperInvariant()).AppendLine(new string('=', Math.Min(section.Term.Name.Length, 60)));
+            var heading = MailText.OneLine(section.Term.Name).ToUpperInvariant();
+            text.AppendLine(heading).Append('=', Math.Clamp(heading.Length, 3, 60)).AppendLine().AppendLine();
             foreach (var item in section.Items)
             {
-                text.Append("* ").AppendLine(OneLine(item.Article.Title))
-                    .Append("  ").AppendLine(item.Article.Url)
-                    .Append("  ").Append(DigestHtmlRenderer.Byline(item.Article, zone)).Append(" · ").AppendLine(string.Join(", ", item.Terms.Select(t => t.Name)));
-                var snippet = string.Concat(Snippet.Around(item.Article, item.Highlights).Runs.Select(r => r.Text));
-                if (snippet.Length > 0)
+                text.Append("* ").AppendOneLine(item.Article.Title).AppendLine()
+                    .Append("  ").AppendOneLine(DigestHtmlRenderer.SourceOf(item.Article)).AppendWhen(item.Article, zone).Append(" · ");
+                for (var i = 0; i < item.Terms.Count; i++)
                 {
-                    text.Append("  ").AppendLine(OneLine(snippet));
+                    text.Append(i == 0 ? "" : ", ").AppendOneLine(item.Terms[i].Name);
+                }
+
+                text.AppendLine().Append("  ").AppendOneLine(item.Article.Url).AppendLine();
+                var snippet = Snippet.Around(item.Article, item.Highlights);
+                if (!snippet.Window.IsWhiteSpace())
+                {
+                    text.Append("  ").Append(snippet.CutBefore ? "… " : "").AppendOneLine(snippet.Window).Append(snippet.CutAfter ? " …" : "").AppendLine();
+                }
+
+                foreach (var other in item.AlsoReportedBy)
+                {
+                    text.Append("  Also reported by ").Append(DigestHtmlRenderer.SourceOf(other)).Append(": ").AppendOneLine(other.Url).AppendLine();
                 }
 
                 text.AppendLine();
@@ -31,17 +44,15 @@ public static class DigestTextRenderer
 
         if (digest.Omitted > 0)
         {
-            text.Append(digest.Omitted).AppendLine(" more not shown.").AppendLine();
+            text.AppendLine(DigestHtmlRenderer.OmittedLine(digest)).AppendLine();
         }
 
-        text.AppendLine("-- ").AppendLine("You receive this because you follow these terms on News Monitor.");
+        text.AppendLine("-- ").AppendLine(DigestHtmlRenderer.FooterLine(digest.Subscriber));
         if (unsubscribeUrl is not null)
         {
             text.Append("Unsubscribe: ").AppendLine(unsubscribeUrl);
         }
 
-        return text.ToString();
+        return BuilderCache.Release(text);
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

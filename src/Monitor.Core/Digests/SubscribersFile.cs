@@ -7,7 +7,8 @@ using NewsMonitor.Storage;
 namespace NewsMonitor.Digests;
 
 /// <summary>
-/// The subscribers file of DESIGN.md: { "subscribers": [ { id, email, name, terms, cadence, at, day, timeZone } ] }.
+/// The subscribers file of DESIGN.md: { "subscribers": [ { id, email, name, terms, cadence, at, day, timeZone } ] },
+/// plus optional "quietHours": { "from", "until" } and "state" (active, paused, unsubscribed).
 /// Every entry is validated; one bad entry rejects the file with a message naming it.
 /// </summary>
 public static class SubscribersFile
@@ -49,11 +50,7 @@ public static class SubscribersFile
             errors.Add($"cadence '{c}' is not one of immediate, hourly, daily, weekly");
         }
 
-        var at = new TimeOnly(8, 0);
-        if (entry.At is { } a && !TimeOnly.TryParseExact(a, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
-        {
-            errors.Add($"at '{a}' is not a time such as 08:00");
-        }
+        var at = entry.At is null ? new TimeOnly(8, 0) : SubscriberRules.ParseTime("at", entry.At, errors) ?? default;
 
         var day = DayOfWeek.Monday;
         if (entry.Day is { } d && !Enum.TryParse(d, ignoreCase: true, out day))
@@ -61,6 +58,13 @@ public static class SubscribersFile
             errors.Add($"day '{d}' is not a day of the week such as monday");
         }
 
+        var state = SubscriberState.Active;
+        if (entry.State is { } st && !Enum.TryParse(st, ignoreCase: true, out state))
+        {
+            errors.Add($"state '{st}' is not one of active, paused, unsubscribed");
+        }
+
+        var quiet = SubscriberRules.ParseQuietHours(entry.QuietHours?.From, entry.QuietHours?.Until, errors);
         if (errors.Count > 0)
         {
             throw new FormatException($"{where}: {string.Join("; ", errors)}");
@@ -76,6 +80,8 @@ public static class SubscribersFile
             At = at,
             Day = day,
             TimeZone = entry.TimeZone ?? "UTC",
+            State = state,
+            QuietHours = quiet,
         };
     }
 
@@ -87,7 +93,12 @@ public static class SubscribersFile
         string? Cadence,
         string? At,
         string? Day,
-        string? TimeZone);
+        string? TimeZone,
+        QuietHoursEntry? QuietHours = null,
+        string? State = null);
+
+    /// <summary>"quietHours": { "from": "22:00", "until": "07:00" }, local times.</summary>
+    public sealed record QuietHoursEntry(string? From, string? Until);
 
     private sealed record FileShape([property: JsonPropertyName("subscribers")] List<Entry>? Subscribers);
 }
@@ -114,6 +125,41 @@ public static class SubscriberRules
         }
 
         return errors;
+    }
+
+    /// <summary>Both ends as local "HH:mm", different from each other; null when neither is given.</summary>
+    public static QuietHours? ParseQuietHours(string? from, string? until, List<string> errors)
+    {
+        if (from is null && until is null)
+        {
+            return null;
+        }
+
+        var start = ParseTime("quiet hours from", from, errors);
+        var end = ParseTime("quiet hours until", until, errors);
+        if (start is null || end is null)
+        {
+            return null;
+        }
+
+        if (start == end)
+        {
+            errors.Add($"quiet hours from {from} until {until} is an empty window (use two different times)");
+            return null;
+        }
+
+        return new QuietHours(start.Value, end.Value);
+    }
+
+    public static TimeOnly? ParseTime(string what, string? text, List<string> errors)
+    {
+        if (text is not null && TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        errors.Add(text is null ? $"{what} is required" : $"{what} '{text}' is not a time such as 08:00");
+        return null;
     }
 
     public static bool IsValidEmail(string? email) =>

@@ -31,11 +31,11 @@ internal sealed class AllOfNode(ImmutableArray<QueryNode> operands) : QueryNode
         }
     }
 
-    public override TriggerKeys? TriggersWhenTrue() =>
-        Operands.Select(operand => operand.TriggersWhenTrue()).Aggregate(TriggerKeys.Rarer);
+    public override KeyRequirements RequiredWhenTrue() =>
+        KeyRequirements.AllOf(Operands.Select(operand => operand.RequiredWhenTrue()));
 
-    public override TriggerKeys? TriggersWhenFalse() =>
-        Operands.Select(operand => operand.TriggersWhenFalse()).Aggregate(TriggerKeys.Union);
+    public override KeyRequirements RequiredWhenFalse() =>
+        KeyRequirements.AnyOf(Operands.Select(operand => operand.RequiredWhenFalse()));
 
     public override void Describe(StringBuilder output) => AnyOfNode.DescribeOperands(output, "AND", Operands);
 }

@@ -4,14 +4,21 @@ using System.Text;
 namespace NewsMonitor.Matching;
 
 /// <summary>OR: true when one operand is; highlights the operands that are true.</summary>
-internal sealed class AnyOfNode(ImmutableArray<QueryNode> operands) : QueryNode, IPositionalNode
+internal sealed class AnyOfNode : QueryNode, IPositionalNode
 {
-    public ImmutableArray<QueryNode> Operands { get; } = operands;
+    public AnyOfNode(ImmutableArray<QueryNode> operands)
+    {
+        Operands = operands;
+        IsPositional = operands.All(operand => operand is IPositionalNode);
+        MaxLength = IsPositional ? operands.Max(operand => ((IPositionalNode)operand).MaxLength) : 0;
+    }
+
+    public ImmutableArray<QueryNode> Operands { get; }
 
     /// <summary>An OR of words, prefixes and phrases has positions, so it can be a NEAR operand.</summary>
-    public bool IsPositional => Operands.All(operand => operand is IPositionalNode);
+    public bool IsPositional { get; }
 
-    public int MaxLength => Operands.Max(operand => ((IPositionalNode)operand).MaxLength);
+    public int MaxLength { get; }
 
     public override bool IsTrueWithoutWords => Operands.Any(operand => operand.IsTrueWithoutWords);
 
@@ -47,11 +54,11 @@ internal sealed class AnyOfNode(ImmutableArray<QueryNode> operands) : QueryNode,
         }
     }
 
-    public override TriggerKeys? TriggersWhenTrue() =>
-        Operands.Select(operand => operand.TriggersWhenTrue()).Aggregate(TriggerKeys.Union);
+    public override KeyRequirements RequiredWhenTrue() =>
+        KeyRequirements.AnyOf(Operands.Select(operand => operand.RequiredWhenTrue()));
 
-    public override TriggerKeys? TriggersWhenFalse() =>
-        Operands.Select(operand => operand.TriggersWhenFalse()).Aggregate(TriggerKeys.Rarer);
+    public override KeyRequirements RequiredWhenFalse() =>
+        KeyRequirements.AllOf(Operands.Select(operand => operand.RequiredWhenFalse()));
 
     public override void Describe(StringBuilder output) => DescribeOperands(output, "OR", Operands);
 

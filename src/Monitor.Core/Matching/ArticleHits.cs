@@ -12,39 +12,42 @@ internal sealed class ArticleHits
     [ThreadStatic]
     private static ArticleHits? current;
 
-    // A word that satisfied at least one key ("hit"), by hit number.
-    private int[] hitPosition = new int[256];
-    private int[] hitStart = new int[256];
-    private int[] hitLength = new int[256];
-    private ArticleField[] hitField = new ArticleField[256];
+    // Each article word that satisfied at least one key (a "hit"), by hit number.
+    private Hit[] hits = new Hit[256];
     private int hitCount;
 
     // (key, hit) pairs in text order, then the same hits grouped by key.
-    private int[] occurrenceKey = new int[256];
-    private int[] occurrenceHit = new int[256];
+    private KeyHit[] occurrences = new KeyHit[256];
     private int[] groupedHits = new int[256];
     private int occurrenceCount;
 
     // Per key; a key was seen in this article when its stamp is the current generation.
-    private int[] keyStamp = [];
-    private int[] keyHitCount = [];
-    private int[] keyOffset = [];
+    private KeyState[] keys = [];
     private int[] seenKeys = [];
     private int seenKeyCount;
     private int generation;
 
     // The word being looked up; it becomes a hit only when a key records it.
-    private int wordPosition;
-    private ArticleField wordField;
-    private int wordStart;
-    private int wordLength;
+    private Hit word;
     private int wordHit;
 
-    /// <summary>Receives an article word, normalised with case kept.</summary>
+    /// <summary>The instance of the calling thread: matching on one thread never overlaps itself.</summary>
+    public static ArticleHits ForCurrentThread => current ??= new ArticleHits();
+
+    /// <summary>Receives an article word, normalised.</summary>
     public char[] WordBuffer { get; } = new char[QueryLimits.MaxWordLength];
 
-    /// <summary>Receives the case-folded form of <see cref="WordBuffer"/>.</summary>
+    /// <summary>Receives the prefix hashes of <see cref="WordBuffer"/>.</summary>
+    public uint[] WordHashes { get; } = new uint[QueryLimits.MaxWordLength];
+
+    /// <summary>Receives the case-folded form of <see cref="WordBuffer"/>, when the scan kept case.</summary>
     public char[] FoldBuffer { get; } = new char[QueryLimits.MaxWordLength];
+
+    /// <summary>Receives the prefix hashes of <see cref="FoldBuffer"/>.</summary>
+    public uint[] FoldHashes { get; } = new uint[QueryLimits.MaxWordLength];
+
+    /// <summary>The terms to evaluate for the current article.</summary>
+    public CandidateTerms Candidates { get; } = new();
 
     /// <summary>Occurrences of the left operand of the NEAR being evaluated (NEAR never nests).</summary>
     public List<Occurrence> NearLeft { get; } = [];
@@ -52,32 +55,27 @@ internal sealed class ArticleHits
     /// <summary>Occurrences of the right operand of the NEAR being evaluated.</summary>
     public List<Occurrence> NearRight { get; } = [];
 
+    /// <summary>Occurrences of the phrase being highlighted.</summary>
+    public List<Occurrence> PhraseOccurrences { get; } = [];
+
     /// <summary>Spans collected for the term being highlighted.</summary>
     public List<HighlightSpan> Highlights { get; } = [];
-
-    /// <summary>The instance of the calling thread: matching on one thread never overlaps itself.</summary>
-    public static ArticleHits ForCurrentThread => current ??= new ArticleHits();
-
-    /// <summary>The terms to evaluate for the current article.</summary>
-    public CandidateTerms Candidates { get; } = new();
 
     public ReadOnlySpan<int> SeenKeys => seenKeys.AsSpan(0, seenKeyCount);
 
     /// <summary>Forgets the previous article.</summary>
     public void Reset(int keyCount)
     {
-        if (keyStamp.Length < keyCount)
+        if (keys.Length < keyCount)
         {
-            keyStamp = new int[keyCount];
-            keyHitCount = new int[keyCount];
-            keyOffset = new int[keyCount];
+            keys = new KeyState[keyCount];
             seenKeys = new int[keyCount];
             generation = 0;
         }
 
         if (generation == int.MaxValue)
         {
-            Array.Clear(keyStamp);
+            Array.Clear(keys);
             generation = 0;
         }
 
@@ -90,10 +88,7 @@ internal sealed class ArticleHits
     /// <summary>Sets the article word that the next <see cref="Record"/> calls refer to.</summary>
     public void BeginWord(int position, ArticleField field, int start, int length)
     {
-        wordPosition = position;
-        wordField = field;
-        wordStart = start;
-        wordLength = length;
+        word = new Hit(position, start, length, field);
         wordHit = -1;
     }
 
@@ -105,25 +100,22 @@ internal sealed class ArticleHits
             wordHit = AddHit();
         }
 
-        if (occurrenceCount == occurrenceKey.Length)
+        if (occurrenceCount == occurrences.Length)
         {
-            Array.Resize(ref occurrenceKey, occurrenceCount * 2);
-            Array.Resize(ref occurrenceHit, occurrenceCount * 2);
+            Array.Resize(ref occurrences, occurrenceCount * 2);
             groupedHits = new int[occurrenceCount * 2];
         }
 
-        occurrenceKey[occurrenceCount] = key;
-        occurrenceHit[occurrenceCount] = wordHit;
-        occurrenceCount++;
-
-        if (keyStamp[key] != generation)
+        occurrences[occurrenceCount++] = new KeyHit(key, wordHit);
+        ref var state = ref keys[key];
+        if (state.Stamp != generation)
         {
-            keyStamp[key] = generation;
-            keyHitCount[key] = 0;
+            state.Stamp = generation;
+            state.Count = 0;
             seenKeys[seenKeyCount++] = key;
         }
 
-        keyHitCount[key]++;
+        state.Count++;
     }
 
     /// <summary>Groups the hits by key (a counting sort, so each key's hits stay in text order).</summary>
@@ -132,44 +124,59 @@ internal sealed class ArticleHits
         var offset = 0;
         foreach (var key in SeenKeys)
         {
-            keyOffset[key] = offset;
-            offset += keyHitCount[key];
-            keyHitCount[key] = 0;
+            ref var state = ref keys[key];
+            state.Offset = offset;
+            offset += state.Count;
+            state.Count = 0;
         }
 
-        for (var i = 0; i < occurrenceCount; i++)
+        foreach (var (key, hit) in occurrences.AsSpan(0, occurrenceCount))
         {
-            var key = occurrenceKey[i];
-            groupedHits[keyOffset[key] + keyHitCount[key]++] = occurrenceHit[i];
+            ref var state = ref keys[key];
+            groupedHits[state.Offset + state.Count++] = hit;
         }
     }
 
+    /// <summary>Whether the article contains <paramref name="key"/>.</summary>
+    public bool Saw(int key) => keys[key].Stamp == generation;
+
     /// <summary>The hits of a key, in text order; empty when the article does not contain it.</summary>
-    public ReadOnlySpan<int> HitsOf(int key) =>
-        keyStamp[key] == generation ? groupedHits.AsSpan(keyOffset[key], keyHitCount[key]) : [];
+    public ReadOnlySpan<int> HitsOf(int key)
+    {
+        var state = keys[key];
+        return state.Stamp == generation ? groupedHits.AsSpan(state.Offset, state.Count) : [];
+    }
 
     /// <summary>Word number in the article; fields are separated by a gap wider than any NEAR distance.</summary>
-    public int PositionOf(int hit) => hitPosition[hit];
+    public int PositionOf(int hit) => hits[hit].Position;
 
     /// <summary>The original characters from the first word to the last (both in one field).</summary>
-    public HighlightSpan SpanOf(int firstHit, int lastHit) =>
-        new(hitField[firstHit], hitStart[firstHit], hitStart[lastHit] + hitLength[lastHit] - hitStart[firstHit]);
+    public HighlightSpan SpanOf(int firstHit, int lastHit)
+    {
+        var first = hits[firstHit];
+        var last = hits[lastHit];
+        return new(first.Field, first.Start, last.Start + last.Length - first.Start);
+    }
 
     private int AddHit()
     {
-        if (hitCount == hitPosition.Length)
+        if (hitCount == hits.Length)
         {
-            var size = hitCount * 2;
-            Array.Resize(ref hitPosition, size);
-            Array.Resize(ref hitStart, size);
-            Array.Resize(ref hitLength, size);
-            Array.Resize(ref hitField, size);
+            Array.Resize(ref hits, hitCount * 2);
         }
 
-        hitPosition[hitCount] = wordPosition;
-        hitStart[hitCount] = wordStart;
-        hitLength[hitCount] = wordLength;
-        hitField[hitCount] = wordField;
+        hits[hitCount] = word;
         return hitCount++;
+    }
+
+    private readonly record struct Hit(int Position, int Start, int Length, ArticleField Field);
+
+    private readonly record struct KeyHit(int Key, int Hit);
+
+    private struct KeyState
+    {
+        public int Stamp;
+        public int Count;
+        public int Offset;
     }
 }

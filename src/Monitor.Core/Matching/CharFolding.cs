@@ -6,54 +6,79 @@ namespace NewsMonitor.Matching;
 
 /// <summary>
 /// What one character of text becomes once normalised: compatibility-decomposed (NFKD), diacritics
-/// dropped, classified as word character or separator. Case is kept here; <see cref="Lower"/> folds it.
+/// dropped, case folded or kept, and classified as word character or separator.
 /// </summary>
 /// <remarks>
-/// Each BMP character is normalised once per process and remembered in a table, because calling
-/// string.Normalize per character of every article would dominate the cost of matching.
-/// Decomposing character by character equals decomposing the whole text here: canonical
-/// reordering only moves combining marks, and every combining mark is dropped.
+/// Each BMP character is normalised once per process, on first sight, and remembered in a table:
+/// calling string.Normalize on every article would dominate the cost of matching. Decomposing
+/// character by character equals decomposing the whole text here, because canonical reordering
+/// only moves combining marks and every combining mark is dropped.
 /// </remarks>
 internal static class CharFolding
 {
-    /// <summary>The character ends the current word.</summary>
-    public const char Separator = '\uE000';
+    /// <summary>Table entries at or above this value are markers, never word characters.</summary>
+    /// <remarks>U+FFF0–U+FFF8 are unassigned and U+FFF9 and above are specials: no letter folds there.</remarks>
+    public const char FirstMarker = '\uFFF0';
+
+    /// <summary>The character expands to several; read them with <see cref="Expansion"/>.</summary>
+    public const char Expands = '\uFFF0';
 
     /// <summary>The character disappears without ending the word (a combining accent, a soft hyphen).</summary>
-    public const char Dropped = '\uE001';
+    public const char Dropped = '\uFFF1';
 
-    /// <summary>The character expands to several; read them with <see cref="Expansion(int)"/>.</summary>
-    public const char Expands = '\uE002';
+    /// <summary>The character ends the current word.</summary>
+    public const char Separator = '\uFFF2';
 
-    // 0 means "not computed yet"; U+0000 itself is a control character, so never a valid entry.
-    private static readonly char[] Singles = new char[char.MaxValue + 1];
+    // 0 means "not computed yet"; U+0000 is a control character, so never a valid entry.
+    private static readonly char[] CaseKept = new char[char.MaxValue + 1];
+    private static readonly char[] CaseFolded = new char[char.MaxValue + 1];
     private static readonly char[] Lowers = new char[char.MaxValue + 1];
-    private static readonly ConcurrentDictionary<int, string> Expansions = new();
+    private static readonly ConcurrentDictionary<int, string> KeptExpansions = new();
+    private static readonly ConcurrentDictionary<int, string> FoldedExpansions = new();
 
-    static CharFolding()
+    /// <summary>
+    /// The table a scanner reads: per character, its single folded form or a marker (see
+    /// <see cref="FirstMarker"/>), or 0 until <see cref="Compute"/> has seen the character.
+    /// </summary>
+    public static char[] Table(bool foldCase) => foldCase ? CaseFolded : CaseKept;
+
+    /// <summary>True for a folded word character: neither 0 (not computed) nor a marker.</summary>
+    public static bool IsWordCharacter(char folded) => (uint)(folded - 1) < FirstMarker - 1;
+
+    /// <summary>Computes, remembers and returns the table entry of <paramref name="c"/>.</summary>
+    public static char Compute(char c, bool foldCase)
     {
-        for (var c = 0; c < 128; c++)
+        char kept;
+        if (char.IsSurrogate(c))
         {
-            Singles[c] = char.IsAsciiLetterOrDigit((char)c) ? (char)c : Separator;
-            Lowers[c] = char.ToLowerInvariant((char)c);
+            kept = Expands;
         }
+        else
+        {
+            var expansion = Expansion(c, foldCase: false);
+            kept = expansion.Length switch
+            {
+                0 => Dropped,
+                1 => expansion[0],
+                _ => Expands,
+            };
+        }
+
+        // Benign race: every thread computes the same value.
+        CaseKept[c] = kept;
+        CaseFolded[c] = IsWordCharacter(kept) ? Lower(kept) : kept;
+        return foldCase ? CaseFolded[c] : CaseKept[c];
     }
 
     /// <summary>
-    /// The folded form of <paramref name="c"/>: the character itself (or its single replacement),
-    /// or one of <see cref="Separator"/>, <see cref="Dropped"/>, <see cref="Expands"/>.
-    /// Surrogates are reported as <see cref="Expands"/>; the caller folds the pair with <see cref="Expansion(int)"/>.
+    /// The folded characters of a code point (BMP or from a surrogate pair), markers replaced:
+    /// dropped characters omitted, <see cref="Separator"/> between words.
     /// </summary>
-    public static char Fold(char c)
-    {
-        var folded = Singles[c];
-        return folded != '\0' ? folded : ComputeSingle(c);
-    }
+    public static string Expansion(int codePoint, bool foldCase) => foldCase
+        ? FoldedExpansions.GetOrAdd(codePoint, static codePoint => LowerAll(Expansion(codePoint, foldCase: false)))
+        : KeptExpansions.GetOrAdd(codePoint, ComputeExpansion);
 
-    /// <summary>The expansion of a code point whose <see cref="Fold"/> is <see cref="Expands"/> (or of any surrogate pair).</summary>
-    public static string Expansion(int codePoint) => Expansions.GetOrAdd(codePoint, ComputeExpansion);
-
-    /// <summary>Case folding of one already-normalised word character.</summary>
+    /// <summary>Case folding of one word character that is already normalised.</summary>
     public static char Lower(char c)
     {
         var lower = Lowers[c];
@@ -64,47 +89,30 @@ internal static class CharFolding
 
         // Upper then lower folds letters with several lower forms (final sigma) onto one.
         lower = char.ToLowerInvariant(char.ToUpperInvariant(c));
-        if (lower == '\0')
-        {
-            lower = c;
-        }
-
         Lowers[c] = lower;
         return lower;
     }
 
-    private static char ComputeSingle(char c)
-    {
-        char folded;
-        if (char.IsSurrogate(c))
+    private static string LowerAll(string expansion) =>
+        string.Create(expansion.Length, expansion, static (lowered, expansion) =>
         {
-            folded = Expands;
-        }
-        else
-        {
-            var expansion = ComputeExpansion(c);
-            folded = expansion.Length switch
+            for (var i = 0; i < expansion.Length; i++)
             {
-                0 => Dropped,
-                1 => expansion[0],
-                _ => Expands,
-            };
-            if (folded == Expands)
-            {
-                Expansions.TryAdd(c, expansion);
+                lowered[i] = expansion[i] == Separator ? Separator : Lower(expansion[i]);
             }
-        }
+        });
 
-        Singles[c] = folded;
-        return folded;
-    }
-
-    /// <summary>NFKD, combining marks dropped, every non-word character replaced by <see cref="Separator"/>.</summary>
     private static string ComputeExpansion(int codePoint)
     {
-        if (IsDroppedFormatCharacter(codePoint))
+        // A soft hyphen is invisible in rendered text: "Commis­sion" must still read as one word.
+        if (codePoint == 0x00AD)
         {
             return "";
+        }
+
+        if (codePoint is >= 0xD800 and <= 0xDFFF)
+        {
+            return Separator.ToString();
         }
 
         var decomposed = char.ConvertFromUtf32(codePoint).Normalize(NormalizationForm.FormKD);
@@ -126,9 +134,6 @@ internal static class CharFolding
 
         return result.ToString();
     }
-
-    // A soft hyphen is invisible in rendered text: "Commis­sion" must still read as one word.
-    private static bool IsDroppedFormatCharacter(int codePoint) => codePoint == 0x00AD;
 
     private static RuneKind Classify(Rune rune)
     {

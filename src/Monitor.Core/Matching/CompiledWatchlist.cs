@@ -9,22 +9,20 @@ namespace NewsMonitor.Matching;
 /// </summary>
 /// <remarks>
 /// Matching reads the article once: each word is looked up in one index of all the watchlist's
-/// words and prefixes. Only the terms triggered by a word found (see <see cref="TriggerKeys"/>)
+/// words and prefixes. Only the terms whose required words were all found (see <see cref="TermTriggers"/>)
 /// are then evaluated, so the cost per article barely grows with the number of terms.
 /// </remarks>
 public sealed class CompiledWatchlist
 {
     private readonly ImmutableArray<CompiledTerm> terms;
     private readonly WordIndex index;
+    private readonly TermTriggers triggers;
 
-    // For each key, the terms to evaluate when an article contains it.
-    private readonly int[][] termsTriggeredBy;
-
-    private CompiledWatchlist(ImmutableArray<CompiledTerm> terms, WordIndex index, int[][] termsTriggeredBy)
+    private CompiledWatchlist(ImmutableArray<CompiledTerm> terms, WordIndex index)
     {
         this.terms = terms;
         this.index = index;
-        this.termsTriggeredBy = termsTriggeredBy;
+        triggers = new TermTriggers(terms, index.KeyCount);
     }
 
     /// <summary>The number of enabled terms compiled.</summary>
@@ -49,8 +47,7 @@ public sealed class CompiledWatchlist
         }
 
         index.Freeze();
-        var frozen = compiled.ToImmutable();
-        return new CompiledWatchlist(frozen, index, MapTriggers(frozen, index.KeyCount));
+        return new CompiledWatchlist(compiled.ToImmutable(), index);
     }
 
     /// <summary>Checks a query without compiling a watchlist; throws <see cref="QueryParseException"/>.</summary>
@@ -68,7 +65,7 @@ public sealed class CompiledWatchlist
     {
         var hits = ArticleHits.ForCurrentThread;
         hits.Reset(index.KeyCount);
-        new ArticleScanner(index, hits).Scan(article);
+        ArticleScanner.Scan(index, hits, article);
         if (hits.SeenKeys.IsEmpty)
         {
             return [];
@@ -76,7 +73,7 @@ public sealed class CompiledWatchlist
 
         hits.GroupByKey();
         List<TermMatch>? matches = null;
-        foreach (var termNumber in FindCandidates(hits))
+        foreach (var termNumber in triggers.FindCandidates(hits, terms.Length))
         {
             var term = terms[termNumber];
             if (!term.Query.IsTrue(hits))
@@ -90,37 +87,5 @@ public sealed class CompiledWatchlist
         }
 
         return matches ?? (IReadOnlyList<TermMatch>)[];
-    }
-
-    /// <summary>The terms triggered by the keys found, in watchlist order.</summary>
-    private ReadOnlySpan<int> FindCandidates(ArticleHits hits)
-    {
-        var candidates = hits.Candidates;
-        candidates.Reset(terms.Length);
-        foreach (var key in hits.SeenKeys)
-        {
-            foreach (var termNumber in termsTriggeredBy[key])
-            {
-                candidates.Add(termNumber);
-            }
-        }
-
-        return candidates.InOrder();
-    }
-
-    private static int[][] MapTriggers(ImmutableArray<CompiledTerm> terms, int keyCount)
-    {
-        var triggered = new List<int>[keyCount];
-        for (var termNumber = 0; termNumber < terms.Length; termNumber++)
-        {
-            // Never null: the parser rejects a query that can be true with none of its words.
-            var triggers = terms[termNumber].Query.TriggersWhenTrue()!;
-            foreach (var key in triggers.Keys.Distinct())
-            {
-                (triggered[key] ??= []).Add(termNumber);
-            }
-        }
-
-        return [.. triggered.Select(list => list is null ? [] : list.ToArray())];
     }
 }

@@ -7,21 +7,42 @@ internal static class HighlightMerger
 {
     public static HighlightSpan[] Merge(List<HighlightSpan> spans)
     {
-        spans.Sort(static (x, y) => x.Field != y.Field ? x.Field.CompareTo(y.Field) : x.Start.CompareTo(y.Start));
-        var merged = new List<HighlightSpan>(spans.Count);
-        foreach (var span in spans)
+        if (!IsOrdered(spans))
         {
-            if (merged.Count > 0 && merged[^1] is var last && last.Field == span.Field && span.Start < last.Start + last.Length)
+            spans.Sort(static (x, y) => x.Field != y.Field ? x.Field.CompareTo(y.Field) : x.Start.CompareTo(y.Start));
+        }
+
+        // Merges in place: spans[..kept] are the merged spans so far.
+        var kept = 0;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (kept > 0 && spans[kept - 1] is var last && last.Field == span.Field && span.Start < last.Start + last.Length)
             {
                 var end = Math.Max(last.Start + last.Length, span.Start + span.Length);
-                merged[^1] = last with { Length = end - last.Start };
+                spans[kept - 1] = last with { Length = end - last.Start };
             }
             else
             {
-                merged.Add(span);
+                spans[kept++] = span;
             }
         }
 
-        return [.. merged];
+        var merged = new HighlightSpan[kept];
+        spans.CopyTo(0, merged, 0, kept);
+        return merged;
+    }
+
+    private static bool IsOrdered(List<HighlightSpan> spans)
+    {
+        for (var i = 1; i < spans.Count; i++)
+        {
+            if (spans[i - 1].Field > spans[i].Field || (spans[i - 1].Field == spans[i].Field && spans[i - 1].Start > spans[i].Start))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

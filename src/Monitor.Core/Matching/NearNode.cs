@@ -32,10 +32,10 @@ internal sealed class NearNode : QueryNode
 
     public override void AddHighlights(ArticleHits hits) => Evaluate(hits, highlight: true);
 
-    public override TriggerKeys? TriggersWhenTrue() =>
-        TriggerKeys.Rarer(Left.TriggersWhenTrue(), Right.TriggersWhenTrue());
+    public override KeyRequirements RequiredWhenTrue() =>
+        KeyRequirements.AllOf([Left.RequiredWhenTrue(), Right.RequiredWhenTrue()]);
 
-    public override TriggerKeys? TriggersWhenFalse() => null;
+    public override KeyRequirements RequiredWhenFalse() => KeyRequirements.None;
 
     public override void Describe(StringBuilder output)
     {

@@ -16,9 +16,9 @@ internal sealed class NotNode(QueryNode operand) : QueryNode
         // The words under a NOT are absent, or present in a way that does not count.
     }
 
-    public override TriggerKeys? TriggersWhenTrue() => Operand.TriggersWhenFalse();
+    public override KeyRequirements RequiredWhenTrue() => Operand.RequiredWhenFalse();
 
-    public override TriggerKeys? TriggersWhenFalse() => Operand.TriggersWhenTrue();
+    public override KeyRequirements RequiredWhenFalse() => Operand.RequiredWhenTrue();
 
     public override void Describe(StringBuilder output)
     {

@@ -88,7 +88,7 @@ internal static class QueryLexer
             var after = start + text.Length;
             throw new QueryParseException(
                 "NEAR needs a distance", after, "'/' and a number of words, as in NEAR/5",
-                after < query.Length ? $"'{query[after]}'" : "end of query");
+                after == query.Length ? "end of query" : char.IsWhiteSpace(query[after]) ? "a space" : $"'{query[after]}'");
         }
 
         var digits = text["NEAR/".Length..];

@@ -13,11 +13,11 @@ internal abstract class QueryNode
     /// <summary>Adds to <see cref="ArticleHits.Highlights"/> the words that make this true node true.</summary>
     public abstract void AddHighlights(ArticleHits hits);
 
-    /// <summary>Keys of which one is present whenever the node is true; null when there are none such.</summary>
-    public abstract TriggerKeys? TriggersWhenTrue();
+    /// <summary>What the article contains whenever the node is true.</summary>
+    public abstract KeyRequirements RequiredWhenTrue();
 
-    /// <summary>Keys of which one is present whenever the node is false; null when there are none such.</summary>
-    public abstract TriggerKeys? TriggersWhenFalse();
+    /// <summary>What the article contains whenever the node is false.</summary>
+    public abstract KeyRequirements RequiredWhenFalse();
 
     /// <summary>Writes the node in prefix form, as <c>AND(OR(a, b), NOT(c))</c>, to show how a query was read.</summary>
     public abstract void Describe(StringBuilder output);

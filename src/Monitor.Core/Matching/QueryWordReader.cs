@@ -9,24 +9,20 @@ namespace NewsMonitor.Matching;
 internal sealed class QueryWordReader(bool matchCase, WordIndex index)
 {
     private readonly char[] buffer = new char[QueryLimits.MaxWordLength];
+    private readonly uint[] hashes = new uint[QueryLimits.MaxWordLength];
     private int wordCount;
 
     public ImmutableArray<QueryWord> Read(QueryToken token)
     {
         var text = token.Text;
-        var found = ImmutableArray.CreateBuilder<(string Text, int Start, int End)>();
-        var scanner = new WordScanner(text, buffer);
-        while (scanner.MoveNext())
+        var collector = new WordCollector([]);
+        WordSplitter.Split(text, !matchCase, buffer, hashes, ref collector);
+        var found = collector.Words;
+        if (found.Find(word => word.Truncated) is { Text: not null } tooLong)
         {
-            if (scanner.Truncated)
-            {
-                throw new QueryParseException(
-                    "word too long", token.TextPosition + scanner.Start,
-                    $"at most {QueryLimits.MaxWordLength} characters", $"{scanner.End - scanner.Start} characters");
-            }
-
-            var word = scanner.Word;
-            found.Add((matchCase ? word.ToString() : Fold(word), scanner.Start, scanner.End));
+            throw new QueryParseException(
+                "word too long", token.TextPosition + tooLong.Start,
+                $"at most {QueryLimits.MaxWordLength} characters", $"{tooLong.End - tooLong.Start} characters");
         }
 
         if (found.Count == 0)
@@ -49,14 +45,14 @@ internal sealed class QueryWordReader(bool matchCase, WordIndex index)
 
             var wordText = found[i].Text;
             var key = prefixes[i] ? index.AddPrefix(wordText, matchCase) : index.AddWord(wordText, matchCase);
-            words.Add(new QueryWord(wordText, prefixes[i], key));
+            words.Add(new QueryWord(wordText, prefixes[i], key, char.IsUpper(token.Text[found[i].Start])));
         }
 
         return words.MoveToImmutable();
     }
 
     /// <summary>Which words end with '*'; a '*' anywhere else is an error.</summary>
-    private static bool[] FindPrefixes(QueryToken token, ImmutableArray<(string Text, int Start, int End)>.Builder found)
+    private static bool[] FindPrefixes(QueryToken token, List<FoundWord> found)
     {
         var text = token.Text;
         var prefixes = new bool[found.Count];
@@ -86,14 +82,15 @@ internal sealed class QueryWordReader(bool matchCase, WordIndex index)
         return prefixes;
     }
 
-    private static string Fold(ReadOnlySpan<char> word)
-    {
-        Span<char> folded = stackalloc char[word.Length];
-        for (var i = 0; i < word.Length; i++)
-        {
-            folded[i] = CharFolding.Lower(word[i]);
-        }
+    /// <param name="Start">Index in the token text of the first character.</param>
+    /// <param name="End">Index in the token text just after the word.</param>
+    private readonly record struct FoundWord(string Text, int Start, int End, bool Truncated);
 
-        return folded.ToString();
+    private readonly struct WordCollector(List<FoundWord> words) : IWordSink
+    {
+        public List<FoundWord> Words => words;
+
+        public void OnWord(ReadOnlySpan<char> word, ReadOnlySpan<uint> prefixHashes, bool truncated, int start, int end) =>
+            words.Add(new FoundWord(word.ToString(), start, end, truncated));
     }
 }

@@ -30,7 +30,8 @@ internal sealed class SequenceNode(ImmutableArray<QueryWord> words) : QueryNode,
             return;
         }
 
-        var occurrences = new List<Occurrence>();
+        var occurrences = hits.PhraseOccurrences;
+        occurrences.Clear();
         FindPhrases(hits, occurrences);
         foreach (var occurrence in occurrences)
         {
@@ -53,19 +54,9 @@ internal sealed class SequenceNode(ImmutableArray<QueryWord> words) : QueryNode,
         }
     }
 
-    public override TriggerKeys? TriggersWhenTrue()
-    {
-        // Every word of a phrase is present when the phrase is; the rarest one is enough.
-        TriggerKeys? rarest = null;
-        foreach (var word in Words)
-        {
-            rarest = TriggerKeys.Rarer(rarest, TriggerKeys.Of(word));
-        }
+    public override KeyRequirements RequiredWhenTrue() => KeyRequirements.Words(Words);
 
-        return rarest;
-    }
-
-    public override TriggerKeys? TriggersWhenFalse() => null;
+    public override KeyRequirements RequiredWhenFalse() => KeyRequirements.None;
 
     public override void Describe(StringBuilder output)
     {

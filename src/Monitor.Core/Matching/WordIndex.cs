@@ -1,89 +1,124 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsMonitor.Matching;
 
 /// <summary>
-/// Every word and prefix of a watchlist, each under a key (a small integer), so that one lookup per
-/// article word finds every query word it satisfies.
+/// Every word and prefix of a watchlist, each under a key (a small integer), so that looking up an
+/// article word once finds every query word and prefix it satisfies.
 /// </summary>
 internal sealed class WordIndex
 {
     private readonly Dictionary<string, int> foldedWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> casedWords = new(StringComparer.Ordinal);
-    private readonly PrefixTrie foldedPrefixes = new();
-    private readonly PrefixTrie casedPrefixes = new();
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> foldedLookup;
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> casedLookup;
-    private bool hasFolded;
-    private bool hasCased;
+    private readonly Dictionary<string, int> foldedPrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> casedPrefixes = new(StringComparer.Ordinal);
+    private Lookup folded = Lookup.Empty;
+    private Lookup cased = Lookup.Empty;
+    private bool scanFoldsCase = true;
 
     public int KeyCount { get; private set; }
 
-    /// <param name="word">A normalised word: case folded unless <paramref name="matchCase"/>.</param>
-    public int AddWord(string word, bool matchCase)
-    {
-        var words = matchCase ? casedWords : foldedWords;
-        if (!words.TryGetValue(word, out var key))
-        {
-            key = KeyCount++;
-            words.Add(word, key);
-        }
+    /// <summary>Whether article words are scanned case folded: true unless some term matches case.</summary>
+    public bool ScanFoldsCase => scanFoldsCase;
 
-        return key;
-    }
+    /// <param name="word">A normalised word: case folded unless <paramref name="matchCase"/>.</param>
+    public int AddWord(string word, bool matchCase) => Add(matchCase ? casedWords : foldedWords, word);
 
     /// <param name="prefix">A normalised prefix: case folded unless <paramref name="matchCase"/>.</param>
-    public int AddPrefix(string prefix, bool matchCase)
+    public int AddPrefix(string prefix, bool matchCase) => Add(matchCase ? casedPrefixes : foldedPrefixes, prefix);
+
+    /// <summary>Builds the lookup tables; call once, after the last word is added.</summary>
+    public void Freeze()
     {
-        var prefixes = matchCase ? casedPrefixes : foldedPrefixes;
-        var key = prefixes.Add(prefix, KeyCount);
-        if (key == KeyCount)
+        folded = new Lookup(foldedWords, foldedPrefixes);
+        cased = new Lookup(casedWords, casedPrefixes);
+        scanFoldsCase = cased.IsEmpty;
+    }
+
+    /// <summary>Records in <paramref name="hits"/> the key of every word and prefix that an article word satisfies.</summary>
+    /// <param name="word">The article word, normalised as <see cref="ScanFoldsCase"/> says.</param>
+    /// <param name="prefixHashes">The hashes of the prefixes of <paramref name="word"/>.</param>
+    /// <param name="truncated">The word was longer than <paramref name="word"/>.</param>
+    /// <param name="hits">Receives the keys; also lends buffers to fold case when the scan kept it.</param>
+    /// <remarks>Not inlined into the splitter's loop, whose registers it would take.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void FindKeys(ReadOnlySpan<char> word, ReadOnlySpan<uint> prefixHashes, bool truncated, ArticleHits hits)
+    {
+        if (scanFoldsCase)
         {
-            KeyCount++;
+            folded.FindKeys(word, prefixHashes, truncated, hits);
+            return;
+        }
+
+        cased.FindKeys(word, prefixHashes, truncated, hits);
+        if (folded.IsEmpty)
+        {
+            return;
+        }
+
+        var lowered = hits.FoldBuffer.AsSpan(0, word.Length);
+        var hashes = hits.FoldHashes.AsSpan(0, word.Length);
+        var hash = WordHash.Seed;
+        for (var i = 0; i < word.Length; i++)
+        {
+            lowered[i] = CharFolding.Lower(word[i]);
+            hashes[i] = hash = WordHash.Next(hash, lowered[i]);
+        }
+
+        folded.FindKeys(lowered, hashes, truncated, hits);
+    }
+
+    private int Add(Dictionary<string, int> keys, string text)
+    {
+        if (!keys.TryGetValue(text, out var key))
+        {
+            key = KeyCount++;
+            keys.Add(text, key);
         }
 
         return key;
     }
 
-    /// <summary>Prepares the lookups; call once, after the last word is added.</summary>
-    public void Freeze()
+    /// <summary>The words and prefixes of one case mode.</summary>
+    private sealed class Lookup
     {
-        foldedPrefixes.Freeze();
-        casedPrefixes.Freeze();
-        foldedLookup = foldedWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        casedLookup = casedWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        hasFolded = foldedWords.Count > 0 || !foldedPrefixes.IsEmpty;
-        hasCased = casedWords.Count > 0 || !casedPrefixes.IsEmpty;
-    }
+        public static readonly Lookup Empty = new(new Dictionary<string, int>(), new Dictionary<string, int>());
 
-    /// <summary>Records in <paramref name="hits"/> the key of every word and prefix that the article word satisfies.</summary>
-    /// <param name="word">The article word, normalised with case kept.</param>
-    /// <param name="truncated">The word was longer than any query word, so only prefixes can match it.</param>
-    /// <param name="foldBuffer">Scratch space for the case-folded word, at least as long as <paramref name="word"/>.</param>
-    public void FindKeys(ReadOnlySpan<char> word, bool truncated, Span<char> foldBuffer, ArticleHits hits)
-    {
-        if (hasCased)
+        private readonly WordTable words;
+        private readonly WordTable prefixes;
+
+        // The distinct lengths of the prefixes, ascending: a word is looked up once per length.
+        private readonly int[] prefixLengths;
+
+        public Lookup(Dictionary<string, int> words, Dictionary<string, int> prefixes)
         {
-            if (!truncated && casedLookup.TryGetValue(word, out var key))
-            {
-                hits.Record(key);
-            }
-
-            casedPrefixes.FindPrefixesOf(word, hits);
+            this.words = new WordTable(words);
+            this.prefixes = new WordTable(prefixes);
+            prefixLengths = [.. prefixes.Keys.Select(prefix => prefix.Length).Distinct().Order()];
         }
 
-        if (hasFolded)
-        {
-            var folded = foldBuffer[..word.Length];
-            for (var i = 0; i < word.Length; i++)
-            {
-                folded[i] = CharFolding.Lower(word[i]);
-            }
+        public bool IsEmpty => words.Count == 0 && prefixes.Count == 0;
 
-            if (!truncated && foldedLookup.TryGetValue(folded, out var key))
+        public void FindKeys(ReadOnlySpan<char> word, ReadOnlySpan<uint> prefixHashes, bool truncated, ArticleHits hits)
+        {
+            // A truncated word is longer than any query word, so only its prefixes can match.
+            if (!truncated && words.TryGetKey(word, prefixHashes[^1], out var key))
             {
                 hits.Record(key);
             }
 
-            foldedPrefixes.FindPrefixesOf(folded, hits);
+            foreach (var length in prefixLengths)
+            {
+                if (length > word.Length)
+                {
+                    break;
+                }
+
+                if (prefixes.TryGetKey(word[..length], prefixHashes[length - 1], out key))
+                {
+                    hits.Record(key);
+                }
+            }
         }
     }
 }

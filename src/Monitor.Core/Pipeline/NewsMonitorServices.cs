@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Delivery;
+using NewsMonitor.Digests;
 using NewsMonitor.Feeds;
 using NewsMonitor.Feeds.Stories;
 using NewsMonitor.Matching;
@@ -20,6 +21,7 @@ public static class NewsMonitorServices
         services.Configure<FeedFetchOptions>(configuration.GetSection(FeedFetchOptions.Section));
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        AddDigests(services, configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(FeedFetcher.ClientName)
@@ -44,7 +46,7 @@ public static class NewsMonitorServices
         services.AddSingleton<WatchlistProvider>();
 
         AddEmbeddedStore(services);
-        services.TryAddSingleton<IEmailSender, PickupDirectorySender>();
+        services.AddEmailSenders();
 
         services.AddSingleton<QueueProcessor>();
         services.AddSingleton<SchedulePollsHandler>();
@@ -54,6 +56,18 @@ public static class NewsMonitorServices
         services.AddSingleton<CycleRunner>();
         services.AddSingleton<StoreImporter>();
         return services;
+    }
+
+    private static void AddDigests(IServiceCollection services, IConfiguration configuration)
+    {
+        // Without a configured key, one generated once and kept in the data directory signs unsubscribe links.
+        services.AddOptions<DigestOptions>()
+            .Bind(configuration.GetSection(DigestOptions.Section))
+            .PostConfigure<IOptions<StorageOptions>>((digests, storage) => digests.SigningKey ??= SigningKeyFile.LoadOrCreate(storage.Value.DataDirectory));
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<DigestInbox>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestPreviewer>();
     }
 
     private static void AddEmbeddedStore(IServiceCollection services)

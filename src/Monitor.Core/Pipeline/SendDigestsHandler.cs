@@ -1,5 +1,5 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NewsMonitor.Delivery;
 using NewsMonitor.Digests;
 using NewsMonitor.Storage;
@@ -13,28 +13,47 @@ public enum DigestOutcomeStatus
     NotDue,
     AlreadySent,
     Failed,
+
+    /// <summary>Another run holds this subscriber or this digest (sending now, or a failed send waiting to be retried).</summary>
+    InProgress,
+
+    /// <summary>Quiet hours: the alert waits until the window ends.</summary>
+    Deferred,
 }
 
 public sealed record DigestOutcome(string SubscriberId, string? Period, DigestOutcomeStatus Status, int Articles, string? Error = null);
 
 /// <summary>
-/// Stages 4 and 5: for each subscriber whose period is due, gather undelivered matches, compose the digest
-/// and send it exactly once. The (subscriber, period) key is claimed before sending and the matches are
-/// marked delivered only after the sender accepted the message; a failed send leaves them pending.
+/// Stages 4 and 5: for each subscriber whose period is due, gather undelivered matches, compose the digest and
+/// send it exactly once.
+/// <list type="bullet">
+/// <item>A digest is identified by (subscriber, period): the period of a scheduled cadence, or for an immediate
+/// alert its oldest inbox row. The key is claimed (<see cref="IDigestLog.TryBeginAsync"/>) before sending, so
+/// the timer firing twice or an on-demand send during a scheduled one finds it taken.</item>
+/// <item>The whole read-claim-send-mark sequence runs under a per-subscriber lease kept in the digest log, so two
+/// runs never read the same undelivered matches into two different digests (an hourly period ending while the
+/// previous one is still being sent, say).</item>
+/// <item>Matches are marked delivered only after the sender accepted the message. A failed send leaves the
+/// claim in "Sending": the same digest is retried, under the same key, once <see cref="ClaimLease"/> has passed.</item>
+/// </list>
+/// A process that dies after the sender accepted but before the matches were marked sends that digest again
+/// after the lease (at-least-once); the repeat has the same Message-ID and, for the pickup directory, the same file.
 /// </summary>
 public sealed class SendDigestsHandler(
     ISubscriberStore subscribers,
-    IMatchStore matches,
-    IArticleStore articles,
-    ITermStore terms,
     IDigestLog log,
+    DigestInbox inbox,
+    DigestComposer composer,
+    IMatchStore matches,
     IEmailSender sender,
-    IOptions<DeliveryOptions> delivery,
     TimeProvider time,
     ILogger<SendDigestsHandler> logger)
 {
-    /// <summary>A "Sending" claim older than this is taken to belong to a sender that died.</summary>
+    /// <summary>A "Sending" claim or subscriber lease older than this is taken to belong to a run that died or failed.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
+    /// <summary>The reserved period under which a subscriber's lease is kept in the digest log.</summary>
+    public const string LeasePeriod = "lease";
 
     public async Task<IReadOnlyList<DigestOutcome>> SendDueAsync(CancellationToken ct)
     {
@@ -62,87 +81,78 @@ public sealed class SendDigestsHandler(
     private async Task<DigestOutcome> SendAsync(Subscriber subscriber, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        if (DigestSchedule.QuietUntil(subscriber, now) is { } quietEnd)
+        {
+            return new DigestOutcome(subscriber.Id, null, DigestOutcomeStatus.Deferred, 0, "quiet hours until " + quietEnd.ToString("u", CultureInfo.InvariantCulture));
+        }
+
         var period = DigestSchedule.CurrentPeriod(subscriber, now);
         if (period is not null && await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sent or DigestStatus.Empty })
         {
             return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
         }
 
-        var watchlist = await terms.ListTermsAsync(ct);
-        var (items, pending) = await GatherAsync(subscriber, watchlist, ct);
-        if (items.Count == 0)
+        var lease = new DigestRecord { SubscriberId = subscriber.Id, Period = LeasePeriod, Status = DigestStatus.Sending, UpdatedAt = now };
+        if (!await log.TryBeginAsync(lease, now - ClaimLease, ct))
         {
-            if (period is not null)
+            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.InProgress, 0, "another run is sending to this subscriber");
+        }
+
+        try
+        {
+            return await SendLeasedAsync(subscriber, period, now, ct);
+        }
+        finally
+        {
+            // Released by making the lease stale at once; not cancellable, or a cancelled run would hold it.
+            await log.SaveDigestAsync(lease with { UpdatedAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
+        }
+    }
+
+    private async Task<DigestOutcome> SendLeasedAsync(Subscriber subscriber, string? period, DateTimeOffset now, CancellationToken ct)
+    {
+        var pending = await inbox.ReadAsync(subscriber, ct);
+        if (pending.Items.Count == 0)
+        {
+            // A period that came with nothing in it is closed: later matches wait for the next period.
+            var empty = period is not null && await log.TryBeginAsync(Claim(subscriber, period, 0, now), now - ClaimLease, ct);
+            if (empty)
             {
-                await log.SaveDigestAsync(new DigestRecord { SubscriberId = subscriber.Id, Period = period, Status = DigestStatus.Empty, UpdatedAt = now }, ct);
+                await log.SaveDigestAsync(Claim(subscriber, period!, 0, now) with { Status = DigestStatus.Empty }, ct);
             }
 
             return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.NothingNew, 0);
         }
 
-        // Immediate alerts have no calendar period: the set of matches they carry is their identity.
-        period ??= "i-" + ImmediateKey(pending);
+        period ??= pending.ImmediatePeriod();
         var key = $"{subscriber.Id}/{period}";
-        var claim = new DigestRecord { SubscriberId = subscriber.Id, Period = period, Status = DigestStatus.Sending, ItemCount = items.Count, UpdatedAt = now };
+        var digest = composer.Build(subscriber, pending);
+        var message = composer.Compose(digest, key);
+        var claim = Claim(subscriber, period, digest.TotalArticles, now) with { MessageId = MimeMessageFactory.MessageIdFor(key, message.From.Address) };
         if (!await log.TryBeginAsync(claim, now - ClaimLease, ct))
         {
-            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
+            return await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sending }
+                ? new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried once its claim expires")
+                : new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
         }
 
-        var digest = DigestBuilder.Build(subscriber, items, watchlist);
-        var message = new EmailMessage
-        {
-            From = new EmailAddress(delivery.Value.FromAddress, delivery.Value.FromName),
-            To = new EmailAddress(subscriber.Email, subscriber.Name),
-            Subject = digest.Subject,
-            HtmlBody = DigestHtmlRenderer.Render(digest),
-            TextBody = DigestTextRenderer.Render(digest),
-            DigestKey = key,
-        };
         try
         {
             await sender.SendAsync(message, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // The claim stays "Sending": the next run after the lease retries this very digest.
+            // The claim stays "Sending" and the matches stay pending: the next run after the lease retries this digest.
             logger.LogError(e, "Sending digest {Key} failed; it will be retried", key);
-            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.Failed, items.Count, e.Message);
+            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.Failed, digest.TotalArticles, e.Message);
         }
 
-        await matches.MarkDeliveredAsync(subscriber.Id, pending, key, ct);
-        await log.SaveDigestAsync(claim with { Status = DigestStatus.Sent, UpdatedAt = time.GetUtcNow() }, ct);
-        logger.LogInformation("Sent digest {Key} with {Count} articles to {Email}", key, items.Count, subscriber.Email);
-        return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.Sent, items.Count);
+        await matches.MarkDeliveredAsync(subscriber.Id, pending.Pending, key, CancellationToken.None);
+        await log.SaveDigestAsync(claim with { Status = DigestStatus.Sent, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
+        logger.LogInformation("Sent digest {Key} with {Count} stories to {Email}", key, digest.TotalArticles, subscriber.Email);
+        return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.Sent, digest.TotalArticles);
     }
 
-    private async Task<(List<DigestItem> Items, List<PendingItem> Pending)> GatherAsync(Subscriber subscriber, IReadOnlyList<WatchTerm> watchlist, CancellationToken ct)
-    {
-        var termsById = watchlist.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var pending = (await matches.ListPendingAsync(subscriber.Id, ct))
-            .Where(p => termsById.ContainsKey(p.TermId) && subscriber.Follows(p.TermId))
-            .ToList();
-        var items = new List<DigestItem>();
-        foreach (var group in pending.GroupBy(p => p.ArticleId))
-        {
-            var article = await articles.GetArticleAsync(group.Key, ct);
-            if (article is null)
-            {
-                continue;
-            }
-
-            var termIds = group.Select(p => p.TermId).ToHashSet(StringComparer.Ordinal);
-            var rows = (await matches.ListMatchesForArticleAsync(article.Id, ct)).Where(m => termIds.Contains(m.TermId));
-            var highlights = rows.SelectMany(m => m.Highlights).Distinct().ToList();
-            items.Add(new DigestItem(article, watchlist.Where(t => termIds.Contains(t.Id)).ToList(), highlights));
-        }
-
-        return (items, pending);
-    }
-
-    private static string ImmediateKey(IEnumerable<PendingItem> pending)
-    {
-        var joined = string.Join('\n', pending.Select(p => $"{p.ArticleId}:{p.TermId}").Order(StringComparer.Ordinal));
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(joined)).AsSpan(0, 8));
-    }
+    private static DigestRecord Claim(Subscriber subscriber, string period, int items, DateTimeOffset now) =>
+        new() { SubscriberId = subscriber.Id, Period = period, Status = DigestStatus.Sending, ItemCount = items, UpdatedAt = now };
 }

@@ -48,7 +48,9 @@ public sealed class StoreImporter(IFeedStore feeds, ITermStore terms, ISubscribe
     {
         foreach (var subscriber in entries)
         {
-            await subscribers.UpsertSubscriberAsync(subscriber, ct);
+            // Someone who unsubscribed stays unsubscribed when the same file is merged again.
+            var existing = await subscribers.GetSubscriberAsync(subscriber.Id, ct);
+            await subscribers.UpsertSubscriberAsync(existing is { State: SubscriberState.Unsubscribed } ? subscriber with { State = SubscriberState.Unsubscribed } : subscriber, ct);
         }
 
         return entries.Count;

@@ -34,5 +34,20 @@ public sealed record Subscriber
     public string TimeZone { get; init; } = "UTC";
     public SubscriberState State { get; init; } = SubscriberState.Active;
 
+    /// <summary>Local hours when immediate and hourly alerts wait; null means none.</summary>
+    public QuietHours? QuietHours { get; init; }
+
     public bool Follows(string termId) => Terms is null || Terms.Contains(termId, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A daily window of local wall-clock time, [From, Until); it wraps past midnight when Until is earlier than
+/// From (22:00 to 07:00). Wall-clock, so a daylight-saving change moves it with the subscriber's clock.
+/// </summary>
+public sealed record QuietHours(TimeOnly From, TimeOnly Until)
+{
+    public bool Contains(TimeOnly localTime) =>
+        From <= Until
+            ? localTime >= From && localTime < Until
+            : localTime >= From || localTime < Until;
 }

@@ -13,6 +13,7 @@ public static class MonitorCli
             MatchCommand.Create(output, error),
             ParseCommand.Create(output, error),
             ServeCommand.Create(output, error),
+            DigestCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);

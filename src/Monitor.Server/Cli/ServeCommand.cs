@@ -13,7 +13,18 @@ public static class ServeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
-            var app = ServerApp.Build(MonitorCli.SettingArgs(parse).ToArray(), parse.GetValue(urls));
+            WebApplication app;
+            try
+            {
+                app = ServerApp.Build(MonitorCli.SettingArgs(parse).ToArray(), parse.GetValue(urls));
+            }
+            catch (InvalidOperationException e)
+            {
+                // A refusal to start (no API key beyond loopback) is a message for the person, not a crash.
+                await error.WriteLineAsync(e.Message);
+                return 1;
+            }
+
             await app.Services.GetRequiredService<StoreSeeder>().SeedAsync(null, null, null, ct);
             await app.StartAsync(ct);
             await output.WriteLineAsync($"News Monitor listening on {string.Join(", ", app.Urls)} (Ctrl+C stops it)");

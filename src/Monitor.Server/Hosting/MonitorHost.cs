@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsMonitor.Azure;
 using NewsMonitor.Pipeline;
 
 namespace NewsMonitor.Server.Hosting;
@@ -45,6 +46,17 @@ public static class MonitorHost
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         TestServices?.Invoke(services);
+
+        // Azure adapters go first so AddNewsMonitor's embedded defaults (TryAdd) give way to them.
+        if (AzureStorageOptions.IsSelected(configuration))
+        {
+            services.AddNewsMonitorAzure(configuration);
+        }
+        else
+        {
+            services.AddSendGridSender(configuration);
+        }
+
         services.AddNewsMonitor(configuration);
         services.AddSingleton<StoreSeeder>();
     }

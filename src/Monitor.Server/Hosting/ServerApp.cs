@@ -1,33 +1,90 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using NewsMonitor.Management;
+using NewsMonitor.Server.Api;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Server.Hosting;
 
-/// <summary>The long-running host: API endpoints plus the scheduler and queue workers.</summary>
+/// <summary>The long-running host: the HTTP API, its OpenAPI document and the web page, plus the scheduler and queue workers.</summary>
 public static class ServerApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] settingArgs, string? urls = null)
+    /// <param name="settingArgs">"--Section:Key=value" settings.</param>
+    /// <param name="urls">Where to listen; default "Urls" from configuration, then <see cref="DefaultUrl"/>.</param>
+    /// <param name="configure">Runs last, before the app is built: tests swap the server (TestServer) or services here.</param>
+    /// <exception cref="InvalidOperationException">The server would listen beyond loopback with no "Api:Key".</exception>
+    public static WebApplication Build(string[] settingArgs, string? urls = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = settingArgs });
         MonitorHost.Configure(builder.Configuration, settingArgs, new Dictionary<string, string?>());
-        builder.WebHost.UseKestrelCore().UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrl);
-        builder.Services.AddRoutingCore();
-        builder.Services.AddLogging(logging => logging.AddConsole());
+        var listen = urls ?? builder.Configuration["Urls"] ?? DefaultUrl;
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        if (string.IsNullOrEmpty(api.Key) && !ListenAddresses.AreLoopbackOnly(listen))
+        {
+            throw new InvalidOperationException(
+                $"listening on {listen} makes the API reachable from other machines: set an admin key (Api:Key, e.g. --Api:Key=… or the environment variable Api__Key), or listen on 127.0.0.1 only");
+        }
+
+        builder.WebHost.UseKestrelCore().UseUrls(listen).ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxBodyBytes);
+        builder.Services.AddRouting();
+        builder.Services.AddLogging(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         MonitorHost.AddServices(builder.Services, builder.Configuration);
+        builder.Services.AddNewsMonitorManagement(builder.Configuration);
         builder.Services.AddHostedService<QueueWorker>();
         builder.Services.AddHostedService<SchedulePollsJob>();
         builder.Services.AddHostedService<SendDigestsJob>();
+        AddApi(builder);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseRouting();
-        app.MapGet("/api/health", async (IFeedStore feeds, CancellationToken ct) =>
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseFileServer(new FileServerOptions
         {
-            var all = await feeds.ListFeedsAsync(ct);
-            return Results.Ok(new { status = "ok", feeds = all.Count, unhealthyFeeds = all.Count(f => !f.Health.IsHealthy) });
+            FileProvider = new EmbeddedFileProvider(typeof(ServerApp).Assembly, "NewsMonitor.Server.wwwroot"),
+            StaticFileOptions = { OnPrepareResponse = file => PageHeaders(file.Context.Response) },
         });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapNewsMonitorApi();
         return app;
+    }
+
+    private static void AddApi(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
+        services.Configure<JsonOptions>(o =>
+        {
+            foreach (var converter in StorageJson.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
+
+        // Binding errors (invalid JSON, a bad number) reach the exception handler with their message, as problem details.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddNewsMonitorOpenApi();
+    }
+
+    /// <summary>The page runs only its own script (inline styles are for the digest preview), and is never cached stale across versions.</summary>
+    private static void PageHeaders(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-cache";
     }
 }

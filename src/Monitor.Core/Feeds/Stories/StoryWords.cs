@@ -16,6 +16,9 @@ internal static class StoryWords
     [ThreadStatic]
     private static char[]? wordBuffer;
 
+    [ThreadStatic]
+    private static uint[]? hashBuffer;
+
     /// <summary>Appends the hashes of <paramref name="text"/>'s words to <paramref name="words"/> from <paramref name="count"/>; returns the new count (at most the buffer's length).</summary>
     public static int Append(string text, ulong[] words, int count)
     {
@@ -24,29 +27,29 @@ internal static class StoryWords
             return count;
         }
 
-        var buffer = wordBuffer ??= new char[64];
-        var scanner = new WordScanner(text, buffer);
-        while (count < words.Length && scanner.MoveNext())
-        {
-            var word = buffer.AsSpan(0, scanner.WordLength);
-            if (word.Length < 2 && !char.IsDigit(word[0]))
-            {
-                continue;
-            }
+        var sink = new Collector(words, count);
+        WordSplitter.Split(text, foldCase: true, wordBuffer ??= new char[64], hashBuffer ??= new uint[64], ref sink);
+        return sink.Count;
+    }
 
-            for (var i = 0; i < word.Length; i++)
+    /// <summary>Keeps the words that say something, until the buffer is full.</summary>
+    private struct Collector(ulong[] words, int count) : IWordSink
+    {
+        public int Count { get; private set; } = count;
+
+        public void OnWord(ReadOnlySpan<char> word, ReadOnlySpan<uint> prefixHashes, bool truncated, int start, int end)
+        {
+            if (Count >= words.Length || (word.Length < 2 && !char.IsDigit(word[0])))
             {
-                word[i] = CharFolding.Lower(word[i]);
+                return;
             }
 
             var hash = Hash(word);
             if (!StopWords.Contains(hash))
             {
-                words[count++] = hash;
+                words[Count++] = hash;
             }
         }
-
-        return count;
     }
 
     /// <summary>FNV-1a, mixed: stable across processes (string.GetHashCode is not), so signatures can be recomputed anywhere.</summary>

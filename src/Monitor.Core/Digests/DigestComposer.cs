@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using NewsMonitor.Delivery;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Digests;
+
+/// <summary>
+/// Builds and renders a subscriber's digest into a message: both parts, a signed unsubscribe link in the body,
+/// and the List-Unsubscribe headers for one-click unsubscribing from the mail client (RFC 8058).
+/// </summary>
+public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<DeliveryOptions> delivery, UnsubscribeTokens tokens)
+{
+    public Digest Build(Subscriber subscriber, PendingDigest pending) =>
+        DigestBuilder.Build(subscriber, pending.Items, pending.Watchlist, options.Value.MaxArticles);
+
+    public EmailMessage Compose(Digest digest, string digestKey)
+    {
+        var subscriber = digest.Subscriber;
+        var unsubscribe = UnsubscribeTokens.UrlFor(options.Value.PublicBaseUrl, tokens.Create(subscriber.Id));
+        return new EmailMessage
+        {
+            From = new EmailAddress(delivery.Value.FromAddress, delivery.Value.FromName),
+            To = new EmailAddress(subscriber.Email, subscriber.Name is { } name ? MailText.OneLine(name) : null),
+            Subject = digest.Subject,
+            HtmlBody = DigestHtmlRenderer.Render(digest, unsubscribe),
+            TextBody = DigestTextRenderer.Render(digest, unsubscribe),
+            DigestKey = digestKey,
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["List-Unsubscribe"] = $"<{unsubscribe}>",
+                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            },
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Digests;
+
+/// <summary>What is waiting for a subscriber: the inbox rows, and the articles they point at as digest items.</summary>
+public sealed record PendingDigest(IReadOnlyList<DigestItem> Items, IReadOnlyList<PendingItem> Pending, IReadOnlyList<WatchTerm> Watchlist)
+{
+    /// <summary>
+    /// The key of an immediate alert: its oldest inbox row. Two runs that read the inbox at different moments
+    /// agree on it as long as that row is undelivered, so they cannot both send it, and an alert whose send
+    /// failed is retried under the same key even if more matches arrived meanwhile; once the row is delivered
+    /// the next alert starts from a newer row and gets a new key.
+    /// </summary>
+    public string ImmediatePeriod()
+    {
+        var first = Pending[0];
+        var text = string.Create(CultureInfo.InvariantCulture, $"{first.AddedAt.UtcTicks}|{first.ArticleId}|{first.TermId}");
+        return "i-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+    }
+}
+
+/// <summary>Reads a subscriber's undelivered matches (terms they still follow) into digest items, one per article.</summary>
+public sealed class DigestInbox(IMatchStore matches, IArticleStore articles, ITermStore terms)
+{
+    public async Task<PendingDigest> ReadAsync(Subscriber subscriber, CancellationToken ct)
+    {
+        var watchlist = await terms.ListTermsAsync(ct);
+        var termsById = watchlist.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var pending = (await matches.ListPendingAsync(subscriber.Id, ct))
+            .Where(p => termsById.ContainsKey(p.TermId) && subscriber.Follows(p.TermId))
+            .OrderBy(p => p.AddedAt)
+            .ThenBy(p => p.ArticleId, StringComparer.Ordinal)
+            .ThenBy(p => p.TermId, StringComparer.Ordinal)
+            .ToList();
+        var items = new List<DigestItem>();
+        foreach (var group in pending.GroupBy(p => p.ArticleId, StringComparer.Ordinal))
+        {
+            var article = await articles.GetArticleAsync(group.Key, ct);
+            if (article is null)
+            {
+                continue;
+            }
+
+            var termIds = group.Select(p => p.TermId).ToHashSet(StringComparer.Ordinal);
+            var rows = (await matches.ListMatchesForArticleAsync(article.Id, ct)).Where(m => termIds.Contains(m.TermId));
+            var highlights = rows.SelectMany(m => m.Highlights).Distinct().ToList();
+            items.Add(new DigestItem(article, watchlist.Where(t => termIds.Contains(t.Id)).ToList(), highlights));
+        }
+
+        return new PendingDigest(items, pending, watchlist);
+    }
+}

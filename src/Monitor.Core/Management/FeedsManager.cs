@@ -1,0 +1,153 @@
+using NewsMonitor.Feeds;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Management;
+
+/// <summary>A feed as a client sends it. On update, fields left out keep their value; the URL cannot change (it is the feed's identity).</summary>
+public sealed record FeedInput(string? Url, string? Title, bool? Enabled, TimeSpan? Interval);
+
+/// <summary>A feed with its health: when it last worked, why it last failed, when it is tried next.</summary>
+public sealed record FeedView(string Id, string Url, string? Title, string? SiteUrl, bool Enabled, TimeSpan? Interval, FeedHealth Health)
+{
+    public static FeedView Of(FeedSource f) => new(f.Id, f.Url, f.Title, f.SiteUrl, f.Enabled, f.Interval, f.Health);
+}
+
+/// <summary>Feeds: list with health, get, add (only a URL that fetches and parses), update, delete, and OPML.</summary>
+public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedParser parser, StoreImporter importer) : IResourceManager<FeedInput, FeedView>
+{
+    public string IdOf(FeedView item) => item?.Id ?? "";
+
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(7);
+
+    public async Task<Page<FeedView>> ListAsync(PageRequest page, CancellationToken ct) =>
+        page.Apply((await feeds.ListFeedsAsync(ct)).Select(FeedView.Of).ToList());
+
+    public async Task<FeedView> GetAsync(string id, CancellationToken ct) => FeedView.Of(await FindAsync(id, ct));
+
+    /// <summary>Adds a feed after fetching and parsing it once, so a typo or an HTML page is refused with the reason.</summary>
+    public async Task<FeedView> CreateAsync(FeedInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (string.IsNullOrWhiteSpace(input.Url)
+            || !Uri.TryCreate(input.Url.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("url", $"url '{input.Url}' is not an http(s) URL"));
+        }
+
+        CheckInterval(input.Interval);
+        var url = uri.AbsoluteUri;
+        var id = ArticleIdentity.ForFeed(url);
+        if (await feeds.GetFeedAsync(id, ct) is not null)
+        {
+            throw new ApiProblemException(ApiProblem.Conflict("feed", id));
+        }
+
+        var candidate = new FeedSource { Id = id, Url = url };
+        var fetched = await fetcher.FetchAsync(candidate, ct);
+        if (fetched.Status != FetchStatus.Fetched)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("url", $"could not fetch {url}: {fetched.Error ?? fetched.Status.ToString()}"));
+        }
+
+        ParsedFeed parsed;
+        try
+        {
+            parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUri ?? uri);
+        }
+        catch (FeedParseException e)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("url", $"{url} is not a feed we can read: {e.Message}"));
+        }
+
+        // No ETag is kept: the first poll must fetch the whole feed to store its articles.
+        var feed = candidate with
+        {
+            Title = string.IsNullOrWhiteSpace(input.Title) ? parsed.Title?.Trim() : input.Title.Trim(),
+            SiteUrl = parsed.SiteUrl,
+            Enabled = input.Enabled ?? true,
+            Interval = input.Interval,
+        };
+        await feeds.UpsertFeedAsync(feed, ct);
+        return FeedView.Of(feed);
+    }
+
+    public async Task<FeedView> UpdateAsync(string id, FeedInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var current = await FindAsync(id, ct);
+        if (!string.IsNullOrWhiteSpace(input.Url) && ArticleIdentity.ForFeed(input.Url) != id)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("url", "the URL is the feed's identity and cannot change; add the new URL and delete this feed"));
+        }
+
+        CheckInterval(input.Interval);
+        var updated = current with
+        {
+            Title = input.Title is null ? current.Title : (input.Title.Trim() is { Length: > 0 } title ? title : null),
+            Enabled = input.Enabled ?? current.Enabled,
+            Interval = input.Interval ?? current.Interval,
+        };
+        await feeds.UpsertFeedAsync(updated, ct);
+        return FeedView.Of(updated);
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken ct)
+    {
+        if (!await feeds.DeleteFeedAsync(id, ct))
+        {
+            throw new ApiProblemException(ApiProblem.NotFound("feed", id));
+        }
+    }
+
+    public async Task<byte[]> ExportOpmlAsync(CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        OpmlFile.Write(stream, await feeds.ListFeedsAsync(ct));
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Merges an OPML file (with <paramref name="replace"/>, feeds absent from it are removed). Known feeds keep
+    /// their polling state. Feeds are not fetched here: the next poll shows each one's health.
+    /// </summary>
+    public async Task<ImportSummary> ImportOpmlAsync(Stream opml, bool replace, CancellationToken ct)
+    {
+        IReadOnlyList<OpmlFeed> entries;
+        try
+        {
+            entries = OpmlFile.Read(opml);
+        }
+        catch (FormatException e)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid(e.Message));
+        }
+
+        var incoming = entries.Select(e => ArticleIdentity.ForFeed(e.XmlUrl)).ToHashSet(StringComparer.Ordinal);
+        var before = (await feeds.ListFeedsAsync(ct)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var added = await importer.ImportFeedsAsync(entries, ct);
+        var removed = 0;
+        if (replace)
+        {
+            foreach (var id in before.Except(incoming, StringComparer.Ordinal))
+            {
+                removed += await feeds.DeleteFeedAsync(id, ct) ? 1 : 0;
+            }
+        }
+
+        return new ImportSummary(added, incoming.Count - added, removed);
+    }
+
+    private async Task<FeedSource> FindAsync(string id, CancellationToken ct) =>
+        await feeds.GetFeedAsync(id, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("feed", id));
+
+    private static void CheckInterval(TimeSpan? interval)
+    {
+        if (interval is { } value && (value < MinInterval || value > MaxInterval))
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("interval", $"interval {value} must be between {MinInterval} and {MaxInterval}"));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsMonitor.Digests;
+
+namespace NewsMonitor.Management;
+
+/// <summary>The handlers behind the HTTP API, for any host; call after AddNewsMonitor.</summary>
+public static class ManagementServices
+{
+    public static IServiceCollection AddNewsMonitorManagement(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));
+        services.TryAddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<TermsManager>();
+        services.AddSingleton<TermTester>();
+        services.AddSingleton<SubscribersManager>();
+        services.AddSingleton<FeedsManager>();
+        services.AddSingleton<OnDemandActions>();
+        services.AddSingleton<DigestPreviewer>();
+        services.AddSingleton<HealthReporter>();
+        services.AddSingleton<UnsubscribeFlow>();
+        return services;
+    }
+}

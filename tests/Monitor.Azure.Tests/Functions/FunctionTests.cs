@@ -1,0 +1,212 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Functions;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Tests.Functions;
+
+/// <summary>Every function method, called as the runtime calls it, on Azurite-backed storage.</summary>
+public sealed class FunctionTests : IAsyncLifetime
+{
+    private FunctionsApp app = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await FunctionsApp.StartAsync();
+        await app.SeedAsync();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task The_poll_timer_queues_each_due_feed_once_while_its_poll_waits()
+    {
+        var timers = app.Create<ScheduleFunctions>();
+
+        await timers.SchedulePolls(new TimerInfo(), CancellationToken.None);
+        await timers.SchedulePolls(new TimerInfo { IsPastDue = true }, CancellationToken.None);
+
+        Assert.Equal(["en", "fr"], (await app.BodiesAsync(QueueNames.FeedPolls)).Order());
+    }
+
+    [Fact]
+    public async Task Polling_a_feed_stores_its_articles_and_queues_each_new_one_once()
+    {
+        await app.SendAsync(QueueNames.FeedPolls, "fr");
+        var message = Assert.Single(await app.TakeAllAsync(QueueNames.FeedPolls));
+        var queues = app.Create<QueueFunctions>();
+
+        await queues.PollFeed(message, CancellationToken.None);
+        await queues.PollFeed(message, CancellationToken.None);
+
+        var queued = await app.BodiesAsync(QueueNames.Articles);
+        var stored = await app.Service<IArticleStore>().ListRecentArticlesAsync(100);
+        Assert.Equal(stored.Select(a => a.Id).Order(), queued.Order());
+        Assert.Contains(stored, a => a.Url.StartsWith("https://gazette.example.fr/2026/11/commission-mistral", StringComparison.Ordinal));
+        Assert.NotNull((await app.Service<IFeedStore>().GetFeedAsync("fr"))!.Health.LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task A_poll_message_for_an_unknown_feed_is_consumed_without_error()
+    {
+        await app.SendAsync(QueueNames.FeedPolls, "gone");
+        var message = Assert.Single(await app.TakeAllAsync(QueueNames.FeedPolls));
+
+        await app.Create<QueueFunctions>().PollFeed(message, CancellationToken.None);
+
+        Assert.Empty(await app.BodiesAsync(QueueNames.Articles));
+    }
+
+    [Fact]
+    public async Task Every_message_handled_twice_still_gives_one_match_per_article_and_term_and_one_email_per_digest()
+    {
+        var timers = app.Create<ScheduleFunctions>();
+        var queues = app.Create<QueueFunctions>();
+        await timers.SchedulePolls(new TimerInfo(), CancellationToken.None);
+
+        foreach (var poll in await app.TakeAllAsync(QueueNames.FeedPolls))
+        {
+            await queues.PollFeed(poll, CancellationToken.None);
+            await queues.PollFeed(poll, CancellationToken.None);
+        }
+
+        var articles = await app.TakeAllAsync(QueueNames.Articles);
+        foreach (var article in articles)
+        {
+            await queues.MatchArticle(article, CancellationToken.None);
+            await queues.MatchArticle(article, CancellationToken.None);
+        }
+
+        foreach (var alert in await app.TakeAllAsync(QueueNames.Alerts))
+        {
+            await queues.SendAlert(alert, CancellationToken.None);
+            await queues.SendAlert(alert, CancellationToken.None);
+        }
+
+        await timers.SendDueDigests(new TimerInfo(), CancellationToken.None);
+        await timers.SendDueDigests(new TimerInfo(), CancellationToken.None);
+
+        var matchStore = app.Service<IMatchStore>();
+        var matches = new List<TermMatchRecord>();
+        foreach (var article in articles.Select(a => a.Body.ToString()).Distinct())
+        {
+            matches.AddRange(await matchStore.ListMatchesForArticleAsync(article));
+        }
+
+        Assert.Equal(matches.Count, matches.DistinctBy(m => (m.ArticleId, m.TermId)).Count());
+        Assert.Equal(articles.Count, articles.Select(a => a.Body.ToString()).Distinct().Count());
+        var emails = app.SendGrid.Accepted.ToList();
+        Assert.Equal(["ana@example.org", "bob@example.org"], emails.Select(To).Order());
+        var ana = Text(emails.Single(e => To(e) == "ana@example.org"));
+        Assert.Contains("https://gazette.example.fr/2026/11/ia-act-adoption", ana);
+        Assert.Contains("https://wire.example.com/2026/11/ai-act-timeline", ana);
+        Assert.DoesNotContain("vent-rhone", ana);
+        Assert.Contains("commission-mistral", Text(emails.Single(e => To(e) == "bob@example.org")));
+    }
+
+    [Fact]
+    public async Task An_alert_that_SendGrid_refuses_fails_for_a_retry_and_is_sent_once_when_SendGrid_is_back()
+    {
+        await app.Service<IArticleStore>().TryAddArticleAsync(new Article { Id = "a1", FeedId = "fr", Url = "https://gazette.example.fr/a1", Title = "L’IA Act adopté", FetchedAt = FunctionsApp.Start });
+        await app.Create<QueueFunctions>().MatchArticle(await OneMessageAsync(QueueNames.Articles, "a1"), CancellationToken.None);
+        var alert = Assert.Single(await app.TakeAllAsync(QueueNames.Alerts));
+        var queues = app.Create<QueueFunctions>();
+        app.SendGrid.ThenServerError();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => queues.SendAlert(alert, CancellationToken.None));
+        Assert.Contains("HTTP 500", error.Message);
+        Assert.Single(await app.Service<IMatchStore>().ListPendingAsync("ana"));
+
+        app.Clock.Advance(SendDigestsHandler.ClaimLease + TimeSpan.FromMinutes(1));
+        await queues.SendAlert(alert, CancellationToken.None);
+        await queues.SendAlert(alert, CancellationToken.None);
+
+        Assert.Single(app.SendGrid.Accepted);
+        Assert.Empty(await app.Service<IMatchStore>().ListPendingAsync("ana"));
+    }
+
+    [Fact]
+    public async Task Poll_now_queues_every_enabled_feed_or_the_one_named_and_404s_an_unknown_one()
+    {
+        var http = app.Create<HttpFunctions>();
+
+        var all = await http.PollAllFeedsNow(Post(), CancellationToken.None);
+        var one = await http.PollFeedNow(Post(), "fr", CancellationToken.None);
+        var unknown = await http.PollFeedNow(Post(), "nope", CancellationToken.None);
+
+        Assert.Equal((202, """{"queued":2}"""), (Status(all), Json(all).ToJsonString()));
+        Assert.Equal((202, """{"queued":1}"""), (Status(one), Json(one).ToJsonString()));
+        Assert.Equal(404, Status(unknown));
+        var problem = Assert.IsType<ProblemDetails>(((ObjectResult)unknown).Value);
+        Assert.Contains("nope", problem.Detail);
+        Assert.Contains("application/problem+json", ((ObjectResult)unknown).ContentTypes);
+        Assert.Equal(["en", "fr", "fr"], (await app.BodiesAsync(QueueNames.FeedPolls)).Order());
+    }
+
+    [Fact]
+    public async Task Send_now_sends_what_is_due_once_and_404s_an_unknown_subscriber()
+    {
+        await app.Service<IMatchStore>().AddPendingAsync("bob", "a1", "commission", FunctionsApp.Start);
+        await app.Service<IArticleStore>().TryAddArticleAsync(new Article { Id = "a1", FeedId = "fr", Url = "https://gazette.example.fr/a1", Title = "La Commission européenne", FetchedAt = FunctionsApp.Start });
+        var http = app.Create<HttpFunctions>();
+
+        var bob = await http.SendDigestNow(Post(), "bob", CancellationToken.None);
+        var again = await http.SendDigestNow(Post(), "bob", CancellationToken.None);
+        var due = await http.SendDueDigestsNow(Post(), CancellationToken.None);
+        var unknown = await http.SendDigestNow(Post(), "nope", CancellationToken.None);
+
+        Assert.Equal((200, "sent", 1), (Status(bob), (string?)Json(bob)["status"], (int?)Json(bob)["articles"]));
+        Assert.Equal("alreadySent", (string?)Json(again)["status"]);
+        Assert.Equal(["ana", "bob"], Json(due).AsArray().Select(o => (string?)o!["subscriberId"]));
+        Assert.Equal(404, Status(unknown));
+        Assert.Single(app.SendGrid.Accepted);
+    }
+
+    [Fact]
+    public async Task Health_counts_feeds_and_unhealthy_ones()
+    {
+        await app.Service<IFeedStore>().UpsertFeedAsync(new FeedSource { Id = "broken", Url = "https://broken.example/", Health = new FeedHealth { ConsecutiveFailures = 2, LastError = "HTTP 404" } });
+
+        var health = await app.Create<HttpFunctions>().Health(new DefaultHttpContext().Request, CancellationToken.None);
+
+        Assert.Equal(200, Status(health));
+        Assert.Equal("degraded", (string?)Json(health)["status"]);
+        Assert.Equal((3, 1), ((int?)Json(health)["feeds"]!["total"], (int?)Json(health)["feeds"]!["unhealthy"]));
+        Assert.Equal("HTTP 404", (string?)Json(health)["unhealthyFeeds"]![0]!["lastError"]);
+    }
+
+    private async Task<QueueMessage> OneMessageAsync(string queue, string body)
+    {
+        await app.SendAsync(queue, body);
+        return Assert.Single(await app.TakeAllAsync(queue));
+    }
+
+    private static HttpRequest Post()
+    {
+        var request = new DefaultHttpContext().Request;
+        request.Method = "POST";
+        return request;
+    }
+
+    private static int? Status(IActionResult result) => result switch
+    {
+        JsonResult json => json.StatusCode,
+        ObjectResult obj => obj.StatusCode,
+        _ => null,
+    };
+
+    private static JsonNode Json(IActionResult result)
+    {
+        var json = Assert.IsType<JsonResult>(result);
+        return JsonNode.Parse(JsonSerializer.Serialize(json.Value, (JsonSerializerOptions)json.SerializerSettings!))!;
+    }
+
+    private static string? To(JsonObject mail) => (string?)mail["personalizations"]![0]!["to"]![0]!["email"];
+
+    private static string Text(JsonObject mail) => (string)mail["content"]![0]!["value"]!;
+}

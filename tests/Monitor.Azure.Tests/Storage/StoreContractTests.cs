@@ -1,0 +1,269 @@
+using System.Text.Json;
+using NewsMonitor.Storage;
+
+namespace NewsMonitor.Tests.Storage;
+
+public sealed record Stores(IFeedStore Feeds, IArticleStore Articles, ITermStore Terms, ISubscriberStore Subscribers, IMatchStore Matches, IDigestLog Digests);
+
+/// <summary>
+/// What every store must do, whatever it runs on: the same suite runs against the embedded SQLite store and
+/// the Azure Tables store (on Azurite), so the pipeline behaves the same on one machine and on Azure.
+/// </summary>
+public abstract class StoreContractTests : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private Stores? stores;
+
+    protected Stores S => stores ?? throw new InvalidOperationException("not initialised");
+
+    public async Task InitializeAsync() => stores = await CreateStoresAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected abstract Task<Stores> CreateStoresAsync();
+
+    [Fact]
+    public async Task A_feed_reads_back_with_its_polling_state_and_health()
+    {
+        var feed = Feed("f1", "https://a.example/feed") with
+        {
+            Title = "A",
+            SiteUrl = "https://a.example/",
+            Interval = TimeSpan.FromMinutes(30),
+            ETag = "\"abc\"",
+            LastModified = "Mon, 23 Nov 2026 09:00:00 GMT",
+            Health = new FeedHealth { LastAttemptAt = T0, LastSuccessAt = T0.AddHours(-1), LastError = "HTTP 404", ConsecutiveFailures = 2, NextCheckAt = T0.AddMinutes(20) },
+        };
+        await S.Feeds.UpsertFeedAsync(feed);
+
+        AssertSame(feed, await S.Feeds.GetFeedAsync("f1"));
+        Assert.Null(await S.Feeds.GetFeedAsync("unknown"));
+    }
+
+    [Fact]
+    public async Task Feeds_are_listed_by_url_and_an_upsert_replaces()
+    {
+        await S.Feeds.UpsertFeedAsync(Feed("f2", "https://b.example/feed"));
+        await S.Feeds.UpsertFeedAsync(Feed("f1", "https://a.example/feed"));
+        await S.Feeds.UpsertFeedAsync(Feed("f2", "https://b.example/feed") with { Title = "B renamed" });
+
+        var all = await S.Feeds.ListFeedsAsync();
+
+        Assert.Equal(["f1", "f2"], all.Select(f => f.Id));
+        Assert.Equal("B renamed", all[1].Title);
+    }
+
+    [Fact]
+    public async Task Due_feeds_are_the_enabled_ones_never_checked_or_whose_check_time_has_come()
+    {
+        await S.Feeds.UpsertFeedAsync(Feed("never", "https://1.example/"));
+        await S.Feeds.UpsertFeedAsync(Feed("due", "https://2.example/") with { Health = new FeedHealth { NextCheckAt = T0.AddMinutes(-1) } });
+        await S.Feeds.UpsertFeedAsync(Feed("exactly", "https://3.example/") with { Health = new FeedHealth { NextCheckAt = T0 } });
+        await S.Feeds.UpsertFeedAsync(Feed("later", "https://4.example/") with { Health = new FeedHealth { NextCheckAt = T0.AddMinutes(1) } });
+        await S.Feeds.UpsertFeedAsync(Feed("disabled", "https://5.example/") with { Enabled = false });
+
+        var due = await S.Feeds.ListDueFeedsAsync(T0);
+
+        Assert.Equal(["never", "due", "exactly"], due.Select(f => f.Id));
+    }
+
+    [Fact]
+    public async Task Deleting_a_feed_says_whether_there_was_one()
+    {
+        await S.Feeds.UpsertFeedAsync(Feed("f1", "https://a.example/"));
+
+        Assert.True(await S.Feeds.DeleteFeedAsync("f1"));
+        Assert.False(await S.Feeds.DeleteFeedAsync("f1"));
+        Assert.Empty(await S.Feeds.ListFeedsAsync());
+    }
+
+    [Fact]
+    public async Task An_article_is_stored_once_however_often_it_is_added()
+    {
+        var article = Article("a1", T0) with { Guid = "g-1", Author = "Ana", Published = T0.AddHours(-2), StoryKey = "story", Source = "Gazette", Summary = "Résumé", Content = "Contenu « français »" };
+
+        Assert.True(await S.Articles.TryAddArticleAsync(article));
+        Assert.False(await S.Articles.TryAddArticleAsync(article with { Title = "changed" }));
+
+        AssertSame(article, await S.Articles.GetArticleAsync("a1"));
+        Assert.Null(await S.Articles.GetArticleAsync("unknown"));
+    }
+
+    [Fact]
+    public async Task A_long_article_reads_back_whole()
+    {
+        var content = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"mot{i} é "));
+        var article = Article("long", T0) with { Content = content };
+
+        await S.Articles.TryAddArticleAsync(article);
+
+        Assert.Equal(content, (await S.Articles.GetArticleAsync("long"))!.Content);
+    }
+
+    [Fact]
+    public async Task Unmatched_articles_are_listed_oldest_first_until_marked_matched()
+    {
+        await S.Articles.TryAddArticleAsync(Article("b", T0.AddMinutes(2)));
+        await S.Articles.TryAddArticleAsync(Article("a", T0.AddMinutes(1)));
+        await S.Articles.TryAddArticleAsync(Article("c", T0.AddMinutes(3)));
+
+        Assert.Equal(["a", "b", "c"], await S.Articles.ListUnmatchedArticleIdsAsync(10));
+        Assert.Equal(["a", "b"], await S.Articles.ListUnmatchedArticleIdsAsync(2));
+
+        await S.Articles.MarkArticleMatchedAsync("b", T0.AddMinutes(5));
+        await S.Articles.TryAddArticleAsync(Article("b", T0.AddMinutes(9)));
+
+        Assert.Equal(["a", "c"], await S.Articles.ListUnmatchedArticleIdsAsync(10));
+    }
+
+    [Fact]
+    public async Task Recent_articles_come_newest_first()
+    {
+        await S.Articles.TryAddArticleAsync(Article("old", T0));
+        await S.Articles.TryAddArticleAsync(Article("new", T0.AddMinutes(10)));
+        await S.Articles.TryAddArticleAsync(Article("mid-late", T0.AddMinutes(5)) with { Published = T0.AddMinutes(4) });
+        await S.Articles.TryAddArticleAsync(Article("mid-early", T0.AddMinutes(5)) with { Published = T0.AddMinutes(1) });
+
+        Assert.Equal(["new", "mid-late", "mid-early", "old"], (await S.Articles.ListRecentArticlesAsync(10)).Select(a => a.Id));
+        Assert.Equal(["new", "mid-late"], (await S.Articles.ListRecentArticlesAsync(2)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task Terms_keep_the_order_they_were_added_in_even_when_updated()
+    {
+        await S.Terms.UpsertTermAsync(Term("mistral", "Mistral"));
+        await S.Terms.UpsertTermAsync(Term("aiact", "AI Act"));
+        await S.Terms.UpsertTermAsync(Term("commission", "Commission"));
+        await S.Terms.UpsertTermAsync(Term("mistral", "Mistral AI") with { MatchCase = true, Enabled = false });
+
+        var terms = await S.Terms.ListTermsAsync();
+
+        Assert.Equal(["mistral", "aiact", "commission"], terms.Select(t => t.Id));
+        AssertSame(Term("mistral", "Mistral AI") with { MatchCase = true, Enabled = false }, await S.Terms.GetTermAsync("mistral"));
+        Assert.True(await S.Terms.DeleteTermAsync("aiact"));
+        Assert.False(await S.Terms.DeleteTermAsync("aiact"));
+        Assert.Null(await S.Terms.GetTermAsync("aiact"));
+    }
+
+    [Fact]
+    public async Task Subscribers_read_back_whole_and_are_listed_by_id_whatever_characters_their_ids_hold()
+    {
+        var ana = new Subscriber { Id = "ana/b#c?d%~", Email = "ana@example.org", Name = "Ana", Terms = ["aiact"], Cadence = Cadence.Weekly, At = new TimeOnly(7, 30), Day = DayOfWeek.Friday, TimeZone = "Europe/Paris" };
+        var bob = new Subscriber { Id = "bob", Email = "bob@example.org", State = SubscriberState.Paused };
+        await S.Subscribers.UpsertSubscriberAsync(bob);
+        await S.Subscribers.UpsertSubscriberAsync(ana);
+
+        AssertSame(ana, await S.Subscribers.GetSubscriberAsync(ana.Id));
+        Assert.Equal([ana.Id, "bob"], (await S.Subscribers.ListSubscribersAsync()).Select(s => s.Id));
+        Assert.True(await S.Subscribers.DeleteSubscriberAsync("bob"));
+        Assert.False(await S.Subscribers.DeleteSubscriberAsync("bob"));
+        Assert.Null(await S.Subscribers.GetSubscriberAsync("bob"));
+    }
+
+    [Fact]
+    public async Task A_match_is_kept_once_per_article_and_term()
+    {
+        var first = new TermMatchRecord { ArticleId = "a1", TermId = "mistral", MatchedAt = T0, Highlights = [new HighlightSpan(ArticleField.Title, 0, 7)] };
+        await S.Matches.AddMatchAsync(first);
+        await S.Matches.AddMatchAsync(first with { MatchedAt = T0.AddMinutes(1), Highlights = [] });
+        await S.Matches.AddMatchAsync(new TermMatchRecord { ArticleId = "a1", TermId = "aiact", MatchedAt = T0 });
+        await S.Matches.AddMatchAsync(new TermMatchRecord { ArticleId = "a2", TermId = "aiact", MatchedAt = T0 });
+
+        var matches = await S.Matches.ListMatchesForArticleAsync("a1");
+
+        Assert.Equal(["aiact", "mistral"], matches.Select(m => m.TermId));
+        AssertSame(first, matches[1]);
+    }
+
+    [Fact]
+    public async Task The_inbox_holds_each_item_once_until_delivered_and_a_delivered_item_never_comes_back()
+    {
+        await S.Matches.AddPendingAsync("ana", "a2", "mistral", T0.AddMinutes(1));
+        await S.Matches.AddPendingAsync("ana", "a1", "aiact", T0);
+        await S.Matches.AddPendingAsync("ana", "a1", "aiact", T0.AddMinutes(5));
+        await S.Matches.AddPendingAsync("bob", "a1", "aiact", T0);
+
+        var pending = await S.Matches.ListPendingAsync("ana");
+        Assert.Equal([new PendingItem("ana", "a1", "aiact", T0), new PendingItem("ana", "a2", "mistral", T0.AddMinutes(1))], pending);
+
+        await S.Matches.MarkDeliveredAsync("ana", [pending[0]], "ana/2026-11-23");
+        await S.Matches.AddPendingAsync("ana", "a1", "aiact", T0.AddMinutes(9));
+
+        Assert.Equal(["a2"], (await S.Matches.ListPendingAsync("ana")).Select(p => p.ArticleId));
+        Assert.Single(await S.Matches.ListPendingAsync("bob"));
+    }
+
+    [Fact]
+    public async Task Marking_many_items_delivered_empties_the_inbox()
+    {
+        for (var i = 0; i < 130; i++)
+        {
+            await S.Matches.AddPendingAsync("ana", $"a{i:D3}", "aiact", T0.AddSeconds(i));
+        }
+
+        await S.Matches.MarkDeliveredAsync("ana", await S.Matches.ListPendingAsync("ana"), "ana/2026-11-23");
+
+        Assert.Empty(await S.Matches.ListPendingAsync("ana"));
+    }
+
+    [Fact]
+    public async Task A_digest_is_claimed_once()
+    {
+        var claim = Digest("ana", "2026-11-23", DigestStatus.Sending, T0);
+
+        Assert.True(await S.Digests.TryBeginAsync(claim, T0.AddMinutes(-10)));
+        Assert.False(await S.Digests.TryBeginAsync(claim with { UpdatedAt = T0.AddMinutes(1) }, T0.AddMinutes(-9)));
+        Assert.Equal(DigestStatus.Sending, (await S.Digests.GetDigestAsync("ana", "2026-11-23"))!.Status);
+    }
+
+    [Fact]
+    public async Task A_stale_claim_is_taken_over_but_a_sent_digest_never_is()
+    {
+        await S.Digests.TryBeginAsync(Digest("ana", "p1", DigestStatus.Sending, T0), T0);
+        await S.Digests.SaveDigestAsync(Digest("ana", "p2", DigestStatus.Sent, T0) with { ItemCount = 3, MessageId = "m-1" });
+
+        Assert.True(await S.Digests.TryBeginAsync(Digest("ana", "p1", DigestStatus.Sending, T0.AddMinutes(20)), T0.AddMinutes(10)));
+        Assert.False(await S.Digests.TryBeginAsync(Digest("ana", "p2", DigestStatus.Sending, T0.AddMinutes(20)), T0.AddMinutes(10)));
+        Assert.Equal(T0.AddMinutes(20), (await S.Digests.GetDigestAsync("ana", "p1"))!.UpdatedAt);
+        AssertSame(Digest("ana", "p2", DigestStatus.Sent, T0) with { ItemCount = 3, MessageId = "m-1" }, await S.Digests.GetDigestAsync("ana", "p2"));
+    }
+
+    [Fact]
+    public async Task Of_many_senders_claiming_the_same_digest_at_once_exactly_one_wins()
+    {
+        await S.Digests.TryBeginAsync(Digest("ana", "p", DigestStatus.Sending, T0), T0);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            S.Digests.TryBeginAsync(Digest("ana", "p", DigestStatus.Sending, T0.AddMinutes(30).AddSeconds(i)), T0.AddMinutes(10))));
+
+        Assert.Equal(1, results.Count(won => won));
+    }
+
+    [Fact]
+    public async Task The_last_digest_is_the_most_recently_updated()
+    {
+        await S.Digests.SaveDigestAsync(Digest("ana", "2026-11-22", DigestStatus.Sent, T0.AddDays(-1)));
+        await S.Digests.SaveDigestAsync(Digest("ana", "2026-11-23", DigestStatus.Empty, T0));
+        await S.Digests.SaveDigestAsync(Digest("ana", "2026-11-21", DigestStatus.Sent, T0.AddDays(-2)));
+        await S.Digests.SaveDigestAsync(Digest("bob", "2026-11-24", DigestStatus.Sent, T0.AddDays(1)));
+
+        Assert.Equal("2026-11-23", (await S.Digests.GetLastDigestAsync("ana"))!.Period);
+        Assert.Null(await S.Digests.GetLastDigestAsync("carol"));
+        Assert.Null(await S.Digests.GetDigestAsync("ana", "2026-11-20"));
+    }
+
+    protected static FeedSource Feed(string id, string url) => new() { Id = id, Url = url };
+
+    protected static Article Article(string id, DateTimeOffset fetchedAt) =>
+        new() { Id = id, FeedId = "f1", Url = $"https://a.example/{id}", Title = $"Title {id}", FetchedAt = fetchedAt };
+
+    protected static WatchTerm Term(string id, string name) => new() { Id = id, Name = name, Query = name };
+
+    protected static DigestRecord Digest(string subscriber, string period, DigestStatus status, DateTimeOffset at) =>
+        new() { SubscriberId = subscriber, Period = period, Status = status, UpdatedAt = at };
+
+    /// <summary>Records holding lists compare by reference; their JSON documents compare by value.</summary>
+    protected static void AssertSame<T>(T expected, T? actual) =>
+        Assert.Equal(JsonSerializer.Serialize(expected, StorageJson.Options), JsonSerializer.Serialize(actual, StorageJson.Options));
+}

@@ -1,0 +1,176 @@
+using Microsoft.Playwright;
+using NewsMonitor.Feeds;
+using NewsMonitor.Pipeline;
+using NewsMonitor.Storage;
+using NewsMonitor.Testing;
+using NewsMonitor.Tests.Api;
+using static Microsoft.Playwright.Assertions;
+
+namespace NewsMonitor.Tests.Web;
+
+/// <summary>The page as a person uses it, in headless Chromium against the Server on 127.0.0.1.</summary>
+public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
+{
+    private ApiHost host = null!;
+    private FeedServer feeds = null!;
+    private IPage page = null!;
+
+    public async Task InitializeAsync()
+    {
+        feeds = await FeedServer.StartAsync();
+        host = await ApiHost.StartAsync(kestrel: true);
+        page = await chromium.NewPageAsync();
+        var articles = host.Get<IArticleStore>();
+        var now = host.Clock.GetUtcNow();
+        await articles.TryAddArticleAsync(new Article { Id = "a1", FeedId = "f", Url = "https://news.example/ai", Title = "Mistral AI lève des fonds", Summary = "La start-up française annonce un tour de table.", FetchedAt = now, Source = "La Gazette" });
+        await articles.TryAddArticleAsync(new Article { Id = "a2", FeedId = "f", Url = "https://news.example/vent", Title = "Le mistral souffle sur la vallée du Rhône", Summary = "Rafales de vent attendues.", FetchedAt = now.AddMinutes(-5), Source = "Météo" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await page.Context.CloseAsync();
+        await host.DisposeAsync();
+        await feeds.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Typing_a_query_shows_the_matches_highlighted_and_saving_adds_the_term()
+    {
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri);
+        var form = page.Locator("#term-form");
+
+        await form.GetByLabel("Name").FillAsync("Mistral");
+        await form.GetByLabel("Query").FillAsync("Mistral");
+        await Expect(page.Locator("#test-results li")).ToHaveCountAsync(2);
+
+        await form.GetByLabel("Query").FillAsync("Mistral -vent");
+        await Expect(page.Locator("#test-results li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#test-results li mark").First).ToHaveTextAsync("Mistral");
+        await Expect(page.Locator("#test-results li .title")).ToHaveTextAsync("Mistral AI lève des fonds");
+        await Expect(page.Locator("#test-summary")).ToContainTextAsync("1 of 2 articles match");
+        await ChromiumFixture.ScreenshotAsync(page, "terms");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save term" }).ClickAsync();
+
+        await Expect(page.Locator("#terms-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#terms-table tbody")).ToContainTextAsync("Mistral -vent");
+        Assert.Equal("Mistral -vent", (await host.Get<ITermStore>().GetTermAsync("mistral"))?.Query);
+    }
+
+    [Fact]
+    public async Task Given_text_is_highlighted_and_an_invalid_query_points_at_the_error()
+    {
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri);
+
+        await page.GetByLabel("This text").CheckAsync();
+        await page.Locator("#test-text").FillAsync("Le vote de l’IA Act est reporté.");
+        await page.Locator("#term-form").GetByLabel("Query").FillAsync("\"IA Act\"");
+        await Expect(page.Locator("#test-results mark")).ToHaveTextAsync("IA Act");
+
+        await page.Locator("#term-form").GetByLabel("Query").FillAsync("\"IA Act\" AND (");
+        await Expect(page.Locator("#query-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#query-error")).ToContainTextAsync("position");
+        await Expect(page.Locator("#test-results li")).ToHaveCountAsync(0);
+        await ChromiumFixture.ScreenshotAsync(page, "query-error");
+
+        await page.Locator("#term-form").GetByLabel("Name").FillAsync("AI Act");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save term" }).ClickAsync();
+        await Expect(page.Locator("#query-error")).ToContainTextAsync("position");
+        Assert.Empty(await host.Get<ITermStore>().ListTermsAsync());
+    }
+
+    [Fact]
+    public async Task Adding_a_subscriber_lists_them_and_an_invalid_email_is_explained()
+    {
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#subscribers");
+        var form = page.Locator("#subscriber-form");
+
+        await form.GetByLabel("Email").FillAsync("ana@localhost");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save subscriber" }).ClickAsync();
+        await Expect(page.Locator("#subscriber-error")).ToContainTextAsync("is not a valid address");
+
+        await form.GetByLabel("Email").FillAsync("ana@example.org");
+        await form.GetByLabel("Name").FillAsync("Ana");
+        await form.GetByLabel("Cadence").SelectOptionAsync("weekly");
+        await form.GetByLabel("Day").SelectOptionAsync("friday");
+        await form.GetByLabel("Time zone").FillAsync("Europe/Paris");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save subscriber" }).ClickAsync();
+
+        var row = page.Locator("#subscribers-table tbody tr");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("ana@example.org");
+        await Expect(row).ToContainTextAsync("fridays at 08:00");
+        await Expect(row).ToContainTextAsync("Europe/Paris");
+        await ChromiumFixture.ScreenshotAsync(page, "subscribers");
+        var stored = await host.Get<ISubscriberStore>().GetSubscriberAsync("ana");
+        Assert.Equal((Cadence.Weekly, DayOfWeek.Friday, "Europe/Paris"), (stored!.Cadence, stored.Day, stored.TimeZone));
+    }
+
+    [Fact]
+    public async Task A_failing_feed_shows_its_error_and_a_url_that_is_not_a_feed_is_refused()
+    {
+        feeds.Handle("broken.xml", context =>
+        {
+            context.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        });
+        feeds.Serve("good.xml", """<rss version="2.0"><channel><title>Good Feed</title><item><title>x</title><link>https://good.example/x</link></item></channel></rss>""");
+        var broken = feeds.UrlOf("broken.xml").AbsoluteUri;
+        await host.Get<IFeedStore>().UpsertFeedAsync(new FeedSource { Id = ArticleIdentity.ForFeed(broken), Url = broken, Title = "Broken Feed" });
+        await host.Get<PollFeedHandler>().HandleAsync(ArticleIdentity.ForFeed(broken), CancellationToken.None);
+
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#feeds");
+
+        var row = page.Locator("#feeds-table tbody tr", new() { HasText = "Broken Feed" });
+        await Expect(row).ToContainTextAsync("failing ×1");
+        await Expect(row).ToContainTextAsync("HTTP 500");
+        await Expect(page.Locator("#health")).ToHaveTextAsync("1 of 1 feeds failing");
+
+        await page.GetByLabel("Feed URL").FillAsync(feeds.UrlOf("missing.xml").AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add feed" }).ClickAsync();
+        await Expect(page.Locator("#feed-error")).ToContainTextAsync("HTTP 404");
+
+        await page.GetByLabel("Feed URL").FillAsync(feeds.UrlOf("good.xml").AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add feed" }).ClickAsync();
+        await Expect(page.Locator("#feeds-table tbody tr", new() { HasText = "Good Feed" })).ToContainTextAsync("not polled yet");
+        await ChromiumFixture.ScreenshotAsync(page, "feeds");
+    }
+
+    [Fact]
+    public async Task The_preview_shows_the_next_digest_styled_as_it_will_be_sent()
+    {
+        await host.SeedTermsAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral -vent" });
+        await host.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "ana", Email = "ana@example.org", Name = "Ana" });
+        await host.Get<MatchArticleHandler>().HandleAsync("a1", CancellationToken.None);
+
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#subscribers");
+        await page.Locator("#subscribers-table tbody tr", new() { HasText = "Ana" }).GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+
+        var digest = page.FrameLocator("#preview-frame");
+        await Expect(digest.Locator("h1")).ToHaveTextAsync("1 new: Mistral (1)");
+        await Expect(digest.Locator("a", new() { HasText = "Mistral AI lève des fonds" })).ToBeVisibleAsync();
+
+        // The digest's inline styles apply inside the page's content security policy.
+        await Expect(digest.Locator("h1")).ToHaveCSSAsync("font-size", "20px");
+        await ChromiumFixture.ScreenshotAsync(page, "preview");
+    }
+
+    [Fact]
+    public async Task With_a_key_configured_the_page_asks_for_it_and_works_once_given()
+    {
+        await using var keyed = await ApiHost.StartAsync(ApiHost.Key, kestrel: true);
+        await keyed.SeedTermsAsync(new WatchTerm { Id = "aiact", Name = "AI Act", Query = "\"AI Act\"" });
+
+        await page.GotoAsync(keyed.BaseAddress.AbsoluteUri);
+        await Expect(page.Locator("#notice")).ToContainTextAsync("needs its API key");
+        await Expect(page.Locator("#terms-table tbody tr")).ToHaveCountAsync(0);
+
+        await page.GetByLabel("API key").FillAsync(ApiHost.Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use" }).ClickAsync();
+
+        await Expect(page.Locator("#terms-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#notice")).ToBeHiddenAsync();
+        await page.ReloadAsync();
+        await Expect(page.Locator("#terms-table tbody tr")).ToContainTextAsync("AI Act");
+    }
+}
