@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NewsMonitor.Matching;
 
@@ -67,8 +68,7 @@ internal sealed class WordTable
     /// <param name="key">The key of the word, when found.</param>
     public bool TryGetKey(ReadOnlySpan<char> word, uint hash, out int key)
     {
-        var mask = FilterMaskOf(hash);
-        if ((filter[FilterBlockOf(hash)] & mask) != mask)
+        if (!MayContain(hash))
         {
             key = -1;
             return false;
@@ -94,7 +94,15 @@ internal sealed class WordTable
         }
     }
 
+    /// <summary>False when no word of the table has this hash; true when one may have it.</summary>
+    public bool MayContain(uint hash)
+    {
+        var mask = FilterMaskOf(hash);
+        return (filter[FilterBlockOf(hash)] & mask) == mask;
+    }
+
     // Words are short: a plain loop beats a call to the vectorised comparison.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Equals(ReadOnlySpan<char> word, ReadOnlySpan<char> stored)
     {
         if (word.Length != stored.Length)
