@@ -86,7 +86,9 @@ public sealed class FeedServer : IAsyncDisposable
         });
 
     /// <summary>Serves a feed with validators, answering 304 Not Modified when the request's conditions hold, as a good server does.</summary>
-    public void ServeConditional(string path, string body, string etag, DateTimeOffset lastModified, string contentType = "application/rss+xml; charset=utf-8") =>
+    public void ServeConditional(string path, string body, string etag, DateTimeOffset lastModified, string contentType = "application/rss+xml; charset=utf-8")
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
         Handle(path, context =>
         {
             var request = context.Request.GetTypedHeaders();
@@ -102,8 +104,10 @@ public sealed class FeedServer : IAsyncDisposable
             }
 
             context.Response.ContentType = contentType;
-            return context.Response.WriteAsync(body);
+            context.Response.ContentLength = bytes.Length;
+            return context.Response.Body.WriteAsync(bytes).AsTask();
         });
+    }
 
     /// <summary>Compresses with the best encoding the client accepts (br, gzip, deflate), or none.</summary>
     public void ServeCompressed(string path, string body, string contentType = "application/rss+xml; charset=utf-8") =>

@@ -4,12 +4,18 @@ using System.Globalization;
 namespace NewsMonitor.Benchmarks.Feeds;
 
 /// <summary>
-/// The peak resident set of the measured work only: on Linux the kernel's high-water mark (VmHWM) is reset
-/// before each iteration (/proc/self/clear_refs) and read after it; elsewhere the process's peak working set.
+/// What the measured work cost the process, beyond its wall time: the peak resident set (on Linux the kernel's
+/// high-water mark, VmHWM, reset before each iteration through /proc/self/clear_refs and read after it;
+/// elsewhere the process's peak working set) and the CPU time, which other processes on a shared machine do
+/// not inflate the way they inflate wall time.
 /// </summary>
 internal static class PeakMemory
 {
     private static long peakBytes;
+    private static TimeSpan cpuAtStart;
+    private static TimeSpan cpuTotal;
+    private static int iterations;
+    private static bool warmedUp;
 
     public static void Reset()
     {
@@ -20,10 +26,20 @@ internal static class PeakMemory
         {
             File.WriteAllText("/proc/self/clear_refs", "5");
         }
+
+        cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
     public static void Record()
     {
+        // The first iteration is the warm-up (just-in-time compilation); CPU time counts the measured ones.
+        if (warmedUp)
+        {
+            cpuTotal += Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+            iterations++;
+        }
+
+        warmedUp = true;
         var bytes = OperatingSystem.IsLinux() ? HighWaterMark() : Process.GetCurrentProcess().PeakWorkingSet64;
         peakBytes = Math.Max(peakBytes, bytes);
     }
@@ -32,17 +48,22 @@ internal static class PeakMemory
     public static void Report(string benchmark)
     {
         var megabytes = peakBytes / (1024.0 * 1024.0);
-        Console.WriteLine($"// peak working set of {benchmark}: {megabytes:0} MB");
+        var cpu = iterations == 0 ? 0 : cpuTotal.TotalSeconds / iterations;
+        Console.WriteLine($"// peak working set of {benchmark}: {megabytes:0} MB; CPU per iteration: {cpu:0.00} s");
         Directory.CreateDirectory(Folder);
-        File.WriteAllText(FileOf(benchmark), megabytes.ToString("0", CultureInfo.InvariantCulture));
+        File.WriteAllText(FileOf(benchmark, "peak"), megabytes.ToString("0", CultureInfo.InvariantCulture) + " MB");
+        File.WriteAllText(FileOf(benchmark, "cpu"), cpu.ToString("0.00", CultureInfo.InvariantCulture) + " s");
         peakBytes = 0;
+        cpuTotal = TimeSpan.Zero;
+        iterations = 0;
+        warmedUp = false;
     }
 
-    public static string? Read(string benchmark) => File.Exists(FileOf(benchmark)) ? File.ReadAllText(FileOf(benchmark)) + " MB" : null;
+    public static string? Read(string benchmark, string what) => File.Exists(FileOf(benchmark, what)) ? File.ReadAllText(FileOf(benchmark, what)) : null;
 
     private static string Folder => Path.Combine(Path.GetTempPath(), "newsmonitor-bench");
 
-    private static string FileOf(string benchmark) => Path.Combine(Folder, $"peak-{benchmark}.txt");
+    private static string FileOf(string benchmark, string what) => Path.Combine(Folder, $"{what}-{benchmark}.txt");
 
     private static long HighWaterMark()
     {

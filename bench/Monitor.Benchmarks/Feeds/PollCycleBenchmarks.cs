@@ -162,7 +162,7 @@ public class PollCycleBenchmarks
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5)
                 .WithInvocationCount(1).WithUnrollFactor(1));
             AddDiagnoser(MemoryDiagnoser.Default);
-            AddColumn(PollCycleColumn.FeedsPerSecond, PollCycleColumn.ItemsPerSecond, PollCycleColumn.PeakWorkingSet);
+            AddColumn(PollCycleColumn.FeedsPerSecond, PollCycleColumn.ItemsPerSecond, PollCycleColumn.PeakWorkingSet, PollCycleColumn.CpuTime);
         }
     }
 }

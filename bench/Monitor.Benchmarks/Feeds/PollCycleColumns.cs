@@ -10,7 +10,8 @@ internal sealed class PollCycleColumn(string name, Func<Summary, BenchmarkCase, 
 {
     public static readonly IColumn FeedsPerSecond = new PollCycleColumn("feeds/s", (s, b) => Rate(s, b, PollCycleBenchmarks.FeedCount));
     public static readonly IColumn ItemsPerSecond = new PollCycleColumn("items/s", (s, b) => Rate(s, b, PollCycleBenchmarks.FeedCount * PollCycleBenchmarks.ItemsPerFeed));
-    public static readonly IColumn PeakWorkingSet = new PollCycleColumn("peak WS", (_, b) => PeakMemory.Read(b.Descriptor.WorkloadMethod.Name));
+    public static readonly IColumn PeakWorkingSet = new PollCycleColumn("peak WS", (_, b) => PeakMemory.Read(b.Descriptor.WorkloadMethod.Name, "peak"));
+    public static readonly IColumn CpuTime = new PollCycleColumn("CPU/cycle", (_, b) => PeakMemory.Read(b.Descriptor.WorkloadMethod.Name, "cpu"));
 
     public string Id => "NewsMonitor." + name;
     public string ColumnName => name;
@@ -22,6 +23,7 @@ internal sealed class PollCycleColumn(string name, Func<Summary, BenchmarkCase, 
     public string Legend => name switch
     {
         "peak WS" => "peak resident memory of the benchmark process during the measured iterations (feed server included)",
+        "CPU/cycle" => "CPU time of the whole process (client and feed server, all threads) per measured iteration",
         _ => $"{name} over one cycle of {PollCycleBenchmarks.FeedCount} feeds × {PollCycleBenchmarks.ItemsPerFeed} items, from the mean",
     };
 

@@ -66,9 +66,10 @@ public static partial class FeedDates
         }
 
         text = text.Trim();
-        if (DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var iso))
+        var iso = text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-';
+        if (iso && DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var instant))
         {
-            return iso.ToUniversalTime();
+            return instant.ToUniversalTime();
         }
 
         return ParseRfc822(text);

@@ -82,7 +82,7 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
             return FetchResult.Failure($"too large: {declared} bytes (limit {limits.MaxBodyBytes})");
         }
 
-        var body = await ReadCappedAsync(response.Content, limits.MaxBodyBytes, ct).ConfigureAwait(false);
+        var body = await ReadCappedAsync(response.Content, declared, limits.MaxBodyBytes, ct).ConfigureAwait(false);
         if (body is null)
         {
             return FetchResult.Failure($"too large: more than {limits.MaxBodyBytes} bytes");
@@ -114,24 +114,48 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
         return FetchResult.Failure(retryAfter is { } wait ? $"HTTP {code} (asked to retry after {Seconds(wait)})" : $"HTTP {code}", retryAfter);
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes (after decompression); null when the body is longer.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, long limit, CancellationToken ct)
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes (after decompression); null when the body is longer. A declared
+    /// length sizes the buffer once; the limit is enforced on what arrives, whatever was declared.
+    /// </summary>
+    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, long? declared, long limit, CancellationToken ct)
     {
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        var buffer = new byte[Math.Clamp(declared ?? 64 * 1024, 1, Math.Min(limit + 1, Array.MaxLength))];
+        var length = 0;
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            if (length == buffer.Length)
+            {
+                // Full: most often the declared length was exact and the stream is at its end; look before growing.
+                var probe = new byte[1];
+                if (await stream.ReadAsync(probe, ct).ConfigureAwait(false) == 0)
+                {
+                    return buffer;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, Math.Min(limit + 1, Array.MaxLength)));
+                buffer[length++] = probe[0];
+                if (length > limit)
+                {
+                    return null;
+                }
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            if (length > limit)
             {
                 return null;
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return length == buffer.Length ? buffer : buffer[..length];
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -27,12 +27,13 @@ public static class HtmlText
             return "";
         }
 
+        var text = FoldedText.Start();
         if (html.AsSpan().IndexOfAny('<', '&') < 0)
         {
-            return Fold(html);
+            text.Append(html);
+            return text.ToString();
         }
 
-        var text = new StringBuilder(html.Length);
         var i = 0;
         while (i < html.Length)
         {
@@ -47,11 +48,11 @@ public static class HtmlText
             i = ReadMarkup(html, tag, text);
         }
 
-        return Fold(text.ToString());
+        return text.ToString();
     }
 
     /// <summary>Handles the markup at <paramref name="start"/> ('&lt;'); returns where the text resumes.</summary>
-    private static int ReadMarkup(string html, int start, StringBuilder text)
+    private static int ReadMarkup(string html, int start, FoldedText text)
     {
         if (At(html, start, "<!--"))
         {
@@ -82,7 +83,7 @@ public static class HtmlText
         if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
         {
             // "a < b": not a tag, a character.
-            text.Append('<');
+            text.Append("<");
             return start + 1;
         }
 
@@ -90,7 +91,7 @@ public static class HtmlText
         var tagEnd = TagEnd(html, nameEnd);
         if (!Inline.Contains(name))
         {
-            text.Append(' ');
+            text.Space();
         }
 
         if (!closing && Skipped.Contains(name) && html[tagEnd - 2] != '/')
@@ -126,7 +127,7 @@ public static class HtmlText
         return html.Length;
     }
 
-    private static void AppendText(ReadOnlySpan<char> segment, StringBuilder text)
+    private static void AppendText(ReadOnlySpan<char> segment, FoldedText text)
     {
         if (segment.IndexOf('&') < 0)
         {
@@ -146,27 +147,49 @@ public static class HtmlText
         return found < 0 ? html.Length : found + end.Length;
     }
 
-    private static string Fold(string text)
+    /// <summary>
+    /// Text built with spaces folded on the way in: runs of white space and control characters become one space,
+    /// none at the ends. One per thread, reused: every summary of every item passes through here.
+    /// </summary>
+    private sealed class FoldedText
     {
-        var folded = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
+        [ThreadStatic]
+        private static FoldedText? current;
+
+        private readonly StringBuilder builder = new(1024);
+        private bool pendingSpace;
+
+        public static FoldedText Start()
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                pendingSpace = folded.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                folded.Append(' ');
-                pendingSpace = false;
-            }
-
-            folded.Append(c);
+            // A builder grown by one huge article is not kept for the rest of the thread's life.
+            var text = current is { builder.Capacity: <= 64 * 1024 } reused ? reused : current = new FoldedText();
+            text.builder.Clear();
+            text.pendingSpace = false;
+            return text;
         }
 
-        return folded.ToString();
+        public void Space() => pendingSpace = builder.Length > 0;
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    pendingSpace = builder.Length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    builder.Append(' ');
+                    pendingSpace = false;
+                }
+
+                builder.Append(c);
+            }
+        }
+
+        public override string ToString() => builder.ToString();
     }
 }

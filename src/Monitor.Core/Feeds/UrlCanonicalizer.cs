@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 
 namespace NewsMonitor.Feeds;
 
@@ -17,32 +17,56 @@ public static class UrlCanonicalizer
         "mkt_tok", "_hsenc", "_hsmi", "wt.mc_id", "ncid", "sr_share", "smid",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TrackingLookup = TrackingNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Canonicalize(Uri uri) => uri.Scheme.ToLowerInvariant() + ":" + IdentityKey(uri);
 
     /// <summary>The canonical form without its scheme ("//host/path?query"): what identifies an article.</summary>
     public static string IdentityKey(Uri uri)
     {
-        var builder = new StringBuilder("//");
-        builder.Append(uri.IdnHost.ToLowerInvariant());
-        if (!uri.IsDefaultPort)
+        var host = uri.IdnHost.ToLowerInvariant();
+        var port = uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
+        var query = uri.Query;
+        if (query.Length <= 1)
         {
-            builder.Append(':').Append(uri.Port);
+            return string.Concat("//", host, port, uri.AbsolutePath);
         }
 
-        builder.Append(uri.AbsolutePath);
-        var kept = uri.Query.TrimStart('?')
-            .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(pair => !IsTracking(pair.Split('=', 2)[0]))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        if (kept.Count > 0)
+        var kept = new List<string>();
+        foreach (var pair in query.AsSpan(1).Split('&'))
         {
-            builder.Append('?').Append(string.Join('&', kept));
+            var parameter = query.AsSpan(1)[pair];
+            var equals = parameter.IndexOf('=');
+            if (parameter.Length > 0 && !IsTracking(equals < 0 ? parameter : parameter[..equals]))
+            {
+                kept.Add(parameter.ToString());
+            }
         }
 
-        return builder.ToString();
+        if (kept.Count == 0)
+        {
+            return string.Concat("//", host, port, uri.AbsolutePath);
+        }
+
+        kept.Sort(StringComparer.Ordinal);
+        return string.Concat("//", host, port, uri.AbsolutePath, "?", string.Join('&', kept));
     }
 
-    private static bool IsTracking(string name) =>
-        TrackingNames.Contains(name) || TrackingPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    private static bool IsTracking(ReadOnlySpan<char> name)
+    {
+        if (TrackingLookup.Contains(name))
+        {
+            return true;
+        }
+
+        foreach (var prefix in TrackingPrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -55,7 +55,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
         ParsedFeed parsed;
         try
         {
-            parsed = parser.Parse(fetched.Body);
+            parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUri ?? uri);
         }
         catch (FeedParseException e)
         {

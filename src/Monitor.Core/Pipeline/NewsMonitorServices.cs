@@ -26,6 +26,9 @@ public static class NewsMonitorServices
 
         services.AddHttpClient(FeedFetcher.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => FeedHttpHandler.Create(sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value))
+
+            // The handler renews its own connections (PooledConnectionLifetime), so the factory need not rotate it.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;

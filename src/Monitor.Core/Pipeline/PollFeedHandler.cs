@@ -72,8 +72,14 @@ public sealed class PollFeedHandler(
             var article = normaliser.Normalise(item, feed, parsed.Title, baseUri, now);
             if (article is not null && seen.Add(article.Id) && !stories.Knows(article.Id))
             {
-                candidates.Add(article with { StoryKey = stories.Assign(article) });
+                candidates.Add(article);
             }
+        }
+
+        var keys = stories.AssignAll(candidates);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            candidates[i] = candidates[i] with { StoryKey = keys[i] };
         }
 
         IReadOnlySet<string> stored;

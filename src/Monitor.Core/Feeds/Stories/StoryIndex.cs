@@ -78,7 +78,7 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
                 {
                     if (!byId.ContainsKey(article.Id))
                     {
-                        Add(article, StorySignature.Of(article.Title, article.Summary, article.Content), article.StoryKey ?? article.Id);
+                        Add(article, Signed.Of(StorySignature.Of(article.Title, article.Summary, article.Content)), article.StoryKey ?? article.Id);
                     }
                 }
 
@@ -117,21 +117,41 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
     /// The story key for a new article, which is indexed at once so that the next version of the story,
     /// polled concurrently, finds it. Call <see cref="Forget"/> if the article turns out not to be new.
     /// </summary>
-    public string Assign(Article article)
+    public string Assign(Article article) => AssignAll([article])[0];
+
+    /// <summary>
+    /// <see cref="Assign"/> for a feed's new articles at once: the signatures are computed outside the lock, and
+    /// the lock is taken once per feed rather than once per article, which concurrent polls would fight over.
+    /// </summary>
+    public IReadOnlyList<string> AssignAll(IReadOnlyList<Article> articles)
     {
-        var signature = StorySignature.Of(article.Title, article.Summary, article.Content);
+        var signatures = new Signed[articles.Count];
+        for (var i = 0; i < articles.Count; i++)
+        {
+            signatures[i] = Signed.Of(StorySignature.Of(articles[i].Title, articles[i].Summary, articles[i].Content));
+        }
+
+        var keys = new string[articles.Count];
         lock (gate)
         {
-            if (byId.TryGetValue(article.Id, out var known))
+            var now = time.GetUtcNow();
+            for (var i = 0; i < articles.Count; i++)
             {
-                return known.StoryKey;
+                var article = articles[i];
+                if (byId.TryGetValue(article.Id, out var known))
+                {
+                    keys[i] = known.StoryKey;
+                    continue;
+                }
+
+                keys[i] = MostSimilar(article.FeedId, signatures[i])?.StoryKey ?? article.Id;
+                Add(article, signatures[i], keys[i]);
             }
 
-            var key = MostSimilar(article.FeedId, signature)?.StoryKey ?? article.Id;
-            Add(article, signature, key);
-            Evict(time.GetUtcNow());
-            return key;
+            Evict(now);
         }
+
+        return keys;
     }
 
     /// <summary>Takes back an <see cref="Assign"/> whose article was already stored (it keeps the key it had then).</summary>
@@ -164,8 +184,9 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
             || (Math.Min(a.ShingleCount, b.ShingleCount) >= 2 * StorySignature.MinShingles && a.Containment(b) >= MinContainment);
     }
 
-    private Entry? MostSimilar(string feedId, StorySignature signature)
+    private Entry? MostSimilar(string feedId, Signed signed)
     {
+        var signature = signed.Signature;
         if (!signature.IsUsable)
         {
             return null;
@@ -176,7 +197,7 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         var compared = new HashSet<Entry>(ReferenceEqualityComparer.Instance);
         for (var band = 0; band < Bands; band++)
         {
-            if (!buckets.TryGetValue(signature.BandKey(band, Rows), out var bucket) || bucket is List<Entry> { Count: >= MaxBucket })
+            if (!buckets.TryGetValue(signed.BandKeys[band], out var bucket) || bucket is List<Entry> { Count: >= MaxBucket })
             {
                 continue;
             }
@@ -200,19 +221,18 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         return best;
     }
 
-    private void Add(Article article, StorySignature signature, string storyKey)
+    private void Add(Article article, Signed signed, string storyKey)
     {
-        var entry = new Entry(article.Id, article.FeedId, storyKey, signature, article.FetchedAt);
+        var entry = new Entry(article.Id, article.FeedId, storyKey, signed, article.FetchedAt);
         byId[article.Id] = entry;
         entry.Node = byAge.AddLast(entry);
-        if (!signature.IsUsable)
+        if (!signed.Signature.IsUsable)
         {
             return;
         }
 
-        for (var band = 0; band < Bands; band++)
+        foreach (var key in signed.BandKeys)
         {
-            var key = signature.BandKey(band, Rows);
             if (!buckets.TryGetValue(key, out var bucket))
             {
                 buckets[key] = entry;
@@ -255,9 +275,8 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
             return;
         }
 
-        for (var band = 0; band < Bands; band++)
+        foreach (var key in entry.Signed.BandKeys)
         {
-            var key = entry.Signature.BandKey(band, Rows);
             if (!buckets.TryGetValue(key, out var bucket))
             {
                 continue;
@@ -280,12 +299,28 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
 
     public void Dispose() => refreshing.Dispose();
 
-    private sealed class Entry(string articleId, string feedId, string storyKey, StorySignature signature, DateTimeOffset fetchedAt)
+    /// <summary>A signature with its band keys, computed once (outside the lock) for lookup, insertion and removal.</summary>
+    private sealed record Signed(StorySignature Signature, ulong[] BandKeys)
+    {
+        public static Signed Of(StorySignature signature)
+        {
+            var keys = new ulong[signature.IsUsable ? Bands : 0];
+            for (var band = 0; band < keys.Length; band++)
+            {
+                keys[band] = signature.BandKey(band, Rows);
+            }
+
+            return new Signed(signature, keys);
+        }
+    }
+
+    private sealed class Entry(string articleId, string feedId, string storyKey, Signed signed, DateTimeOffset fetchedAt)
     {
         public string ArticleId { get; } = articleId;
         public string FeedId { get; } = feedId;
         public string StoryKey { get; } = storyKey;
-        public StorySignature Signature { get; } = signature;
+        public Signed Signed { get; } = signed;
+        public StorySignature Signature => Signed.Signature;
         public DateTimeOffset FetchedAt { get; } = fetchedAt;
         public LinkedListNode<Entry>? Node { get; set; }
     }

@@ -22,14 +22,23 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
             return added;
         }
 
+        using var turn = await db.WriterAsync(ct);
         await using var connection = db.Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Insert;
+        Bind(command.Parameters, articles[0]);
+        var parameters = command.Parameters.Cast<SqliteParameter>().ToArray();
+        command.Prepare();
         foreach (var article in articles)
         {
-            Bind(command.Parameters, article);
+            var values = Values(article);
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = values[i];
+            }
+
             if (await command.ExecuteNonQueryAsync(ct) > 0)
             {
                 added.Add(article.Id);
@@ -67,34 +76,23 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
             Read,
             ct);
 
-    /// <summary>Sets the insert's parameters, adding them the first time: a batch reuses one command and its parameters.</summary>
+    private static readonly string[] ParameterNames = ["$id", "$feed", "$url", "$guid", "$title", "$summary", "$content", "$author", "$published", "$fetched", "$story", "$source"];
+
     private static void Bind(SqliteParameterCollection p, Article article)
     {
-        Set(p, "$id", article.Id);
-        Set(p, "$feed", article.FeedId);
-        Set(p, "$url", article.Url);
-        Set(p, "$guid", article.Guid.Db());
-        Set(p, "$title", article.Title);
-        Set(p, "$summary", article.Summary);
-        Set(p, "$content", article.Content);
-        Set(p, "$author", article.Author.Db());
-        Set(p, "$published", article.Published.Db());
-        Set(p, "$fetched", article.FetchedAt.Db());
-        Set(p, "$story", article.StoryKey.Db());
-        Set(p, "$source", article.Source.Db());
+        var values = Values(article);
+        for (var i = 0; i < ParameterNames.Length; i++)
+        {
+            p.AddWithValue(ParameterNames[i], values[i]);
+        }
     }
 
-    private static void Set(SqliteParameterCollection parameters, string name, object value)
-    {
-        if (parameters.Contains(name))
-        {
-            parameters[name].Value = value;
-        }
-        else
-        {
-            parameters.AddWithValue(name, value);
-        }
-    }
+    /// <summary>The insert's values, in the order of <see cref="ParameterNames"/>: a batch binds them to one prepared command.</summary>
+    private static object[] Values(Article article) =>
+    [
+        article.Id, article.FeedId, article.Url, article.Guid.Db(), article.Title, article.Summary, article.Content,
+        article.Author.Db(), article.Published.Db(), article.FetchedAt.Db(), article.StoryKey.Db(), article.Source.Db(),
+    ];
 
     private static Article Read(SqliteDataReader r) => new()
     {
