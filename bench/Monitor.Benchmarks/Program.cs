@@ -9,5 +9,12 @@ if (args is ["--agreement"])
     return 0;
 }
 
+if (args is ["--interleaved", ..])
+{
+    // Not BenchmarkDotNet either: for a shared machine, where load comes and goes between cases.
+    InterleavedRun.Print(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(MatchingBenchmarks).Assembly).Run(args);
 return 0;

@@ -14,6 +14,8 @@ namespace NewsMonitor.Matching;
 /// </remarks>
 internal sealed record KeyRequirements(ImmutableArray<KeyClause> Clauses)
 {
+    private const int MaxDistributedClauses = 16;
+
     public static readonly KeyRequirements None = new(ImmutableArray<KeyClause>.Empty);
 
     public bool IsNone => Clauses.IsEmpty;
@@ -54,8 +56,6 @@ internal sealed record KeyRequirements(ImmutableArray<KeyClause> Clauses)
 
         return new([.. picks.Select(Union)]);
     }
-
-    private const int MaxDistributedClauses = 16;
 
     private static KeyClause Union(IEnumerable<KeyClause> clauses)
     {

@@ -14,12 +14,11 @@ internal sealed class WordIndex
     private readonly Dictionary<string, int> casedPrefixes = new(StringComparer.Ordinal);
     private Lookup folded = Lookup.Empty;
     private Lookup cased = Lookup.Empty;
-    private bool scanFoldsCase = true;
 
     public int KeyCount { get; private set; }
 
     /// <summary>Whether article words are scanned case folded: true unless some term matches case.</summary>
-    public bool ScanFoldsCase => scanFoldsCase;
+    public bool ScanFoldsCase { get; private set; } = true;
 
     /// <param name="word">A normalised word: case folded unless <paramref name="matchCase"/>.</param>
     public int AddWord(string word, bool matchCase) => Add(matchCase ? casedWords : foldedWords, word);
@@ -32,7 +31,7 @@ internal sealed class WordIndex
     {
         folded = new Lookup(foldedWords, foldedPrefixes);
         cased = new Lookup(casedWords, casedPrefixes);
-        scanFoldsCase = cased.IsEmpty;
+        ScanFoldsCase = cased.IsEmpty;
     }
 
     /// <summary>Records in <paramref name="hits"/> the key of every word and prefix that an article word satisfies.</summary>
@@ -44,7 +43,7 @@ internal sealed class WordIndex
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void FindKeys(ReadOnlySpan<char> word, ReadOnlySpan<uint> prefixHashes, bool truncated, ArticleHits hits)
     {
-        if (scanFoldsCase)
+        if (ScanFoldsCase)
         {
             folded.FindKeys(word, prefixHashes, truncated, hits);
             return;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NewsMonitor.Matching;
 
@@ -35,10 +36,11 @@ internal sealed class WordTable
         slotShift = 32 - slotBits;
         slots = new Slot[1 << slotBits];
 
-        // At least 16 filter bits per word: about one word in 16 not in the table passes the filter.
-        var filterBits = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count) * 16)), 9, 24);
-        filterShift = 32 - filterBits;
-        filter = new ulong[(1 << filterBits) / 64];
+        // About 8 filter bits per word, two set per word in one 64-bit block: about one word in 20
+        // not in the table passes the filter, at the cost of one memory access.
+        var blockBits = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count) * 8)) - 6, 3, 18);
+        filterShift = 32 - blockBits;
+        filter = new ulong[1 << blockBits];
 
         characters = new char[keysByWord.Keys.Sum(word => word.Length)];
         var offset = 0;
@@ -55,8 +57,7 @@ internal sealed class WordTable
             slots[slot] = new Slot(hash, key, offset, word.Length);
             offset += word.Length;
             Count++;
-            var bit = FilterBitOf(hash);
-            filter[bit >> 6] |= 1UL << bit;
+            filter[FilterBlockOf(hash)] |= FilterMaskOf(hash);
         }
     }
 
@@ -67,8 +68,7 @@ internal sealed class WordTable
     /// <param name="key">The key of the word, when found.</param>
     public bool TryGetKey(ReadOnlySpan<char> word, uint hash, out int key)
     {
-        var bit = FilterBitOf(hash);
-        if ((filter[bit >> 6] & (1UL << bit)) == 0)
+        if (!MayContain(hash))
         {
             key = -1;
             return false;
@@ -94,7 +94,15 @@ internal sealed class WordTable
         }
     }
 
+    /// <summary>False when no word of the table has this hash; true when one may have it.</summary>
+    public bool MayContain(uint hash)
+    {
+        var mask = FilterMaskOf(hash);
+        return (filter[FilterBlockOf(hash)] & mask) == mask;
+    }
+
     // Words are short: a plain loop beats a call to the vectorised comparison.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Equals(ReadOnlySpan<char> word, ReadOnlySpan<char> stored)
     {
         if (word.Length != stored.Length)
@@ -117,7 +125,13 @@ internal sealed class WordTable
     // so that a word colliding in one is unlikely to collide in the other.
     private int SlotOf(uint hash) => (int)((hash * 2654435769u) >> slotShift);
 
-    private int FilterBitOf(uint hash) => (int)((hash * 2246822519u) >> filterShift);
+    private int FilterBlockOf(uint hash) => (int)((hash * 2246822519u) >> filterShift);
+
+    private static ulong FilterMaskOf(uint hash)
+    {
+        var mixed = hash * 3266489917u;
+        return (1UL << (int)(mixed >> 26)) | (1UL << (int)((mixed >> 20) & 63));
+    }
 
     /// <param name="Offset">Where the word's characters start in <see cref="characters"/>.</param>
     /// <param name="Length">The word's length; 0 for an empty slot (words are never empty).</param>
