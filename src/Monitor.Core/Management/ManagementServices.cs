@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using NewsMonitor.Digests;
 
 namespace NewsMonitor.Management;
 
@@ -10,8 +8,6 @@ public static class ManagementServices
 {
     public static IServiceCollection AddNewsMonitorManagement(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));
-        services.TryAddSingleton<UnsubscribeTokens>();
         services.AddSingleton<TermsManager>();
         services.AddSingleton<TermTester>();
         services.AddSingleton<SubscribersManager>();

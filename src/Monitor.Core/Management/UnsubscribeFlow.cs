@@ -28,9 +28,6 @@ public sealed record UnsubscribeAnswer(int Status, string Title, string Message,
 /// </summary>
 public sealed class UnsubscribeFlow(UnsubscribeTokens tokens, ISubscriberStore subscribers)
 {
-    public static string LinkFor(string publicBaseUrl, string token) =>
-        $"{(publicBaseUrl ?? "").TrimEnd('/')}/api/unsubscribe?token={Uri.EscapeDataString(token)}";
-
     public async Task<UnsubscribeAnswer> ConfirmAsync(string? token, CancellationToken ct)
     {
         var (answer, subscriber) = await ResolveAsync(token, ct);
