@@ -4,12 +4,14 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Feeds;
 
-public sealed record OpmlFeed(string XmlUrl, string? Title, string? HtmlUrl);
+/// <summary>A feed as an OPML file lists it; <paramref name="Folder"/> is its <see cref="FeedFolder"/> path, null at the top level.</summary>
+public sealed record OpmlFeed(string XmlUrl, string? Title, string? HtmlUrl, string? Folder = null);
 
 /// <summary>
 /// The feed list as OPML 2.0 (and the 1.0 files older readers write), the format every feed reader imports
-/// and exports. Nested outlines are flattened; a feed listed in two folders is imported once. Files are read
-/// with the same care as feeds: encoding detected, stray ampersands and HTML entities mended, no DTD processed.
+/// and exports. The outlines a feed is nested in are its folder, written back as nested outlines; a feed listed
+/// in two folders is imported once, in the first. Files are read with the same care as feeds: encoding detected,
+/// stray ampersands and HTML entities mended, no DTD processed.
 /// </summary>
 public static class OpmlFile
 {
@@ -59,26 +61,77 @@ public static class OpmlFile
                 continue;
             }
 
-            var title = Attribute(outline, "title") is { Length: > 0 } named ? named : Attribute(outline, "text");
+            var title = TitleOf(outline);
             var htmlUrl = Attribute(outline, "htmlUrl");
-            feeds.Add(new OpmlFeed(uri.AbsoluteUri, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), string.IsNullOrWhiteSpace(htmlUrl) ? null : htmlUrl.Trim()));
+            feeds.Add(new OpmlFeed(uri.AbsoluteUri, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), string.IsNullOrWhiteSpace(htmlUrl) ? null : htmlUrl.Trim(), FolderOf(outline)));
         }
 
         return feeds;
     }
 
+    /// <summary>
+    /// Writes the feeds in the order given, each folder as an outline holding its feeds and subfolders, placed where
+    /// its first feed comes; feeds with no folder stay at the top level.
+    /// </summary>
     public static void Write(Stream stream, IEnumerable<FeedSource> feeds, string title = "News Monitor feeds")
     {
-        var body = new XElement("body", feeds.Select(f => new XElement(
-            "outline",
-            new XAttribute("type", "rss"),
-            new XAttribute("text", f.Title ?? f.Url),
-            new XAttribute("title", f.Title ?? f.Url),
-            new XAttribute("xmlUrl", f.Url),
-            f.SiteUrl is null ? null : new XAttribute("htmlUrl", f.SiteUrl))));
+        ArgumentNullException.ThrowIfNull(feeds);
+        var body = new XElement("body");
+        var folders = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach (var feed in feeds)
+        {
+            FolderElement(body, folders, feed.Folder).Add(new XElement(
+                "outline",
+                new XAttribute("type", "rss"),
+                new XAttribute("text", feed.Title ?? feed.Url),
+                new XAttribute("title", feed.Title ?? feed.Url),
+                new XAttribute("xmlUrl", feed.Url),
+                feed.SiteUrl is null ? null : new XAttribute("htmlUrl", feed.SiteUrl)));
+        }
+
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("opml", new XAttribute("version", "2.0"), new XElement("head", new XElement("title", title)), body));
         document.Save(stream);
     }
+
+    // The outline a feed of this folder goes in, made (with its parents) the first time the folder comes up.
+    private static XElement FolderElement(XElement body, Dictionary<string, XElement> folders, string? folder)
+    {
+        var parent = body;
+        var path = new List<string>();
+        foreach (var name in FeedFolder.Split(folder))
+        {
+            path.Add(name);
+            var key = FeedFolder.Join(path)!;
+            if (!folders.TryGetValue(key, out var element))
+            {
+                element = new XElement("outline", new XAttribute("text", name), new XAttribute("title", name));
+                parent.Add(element);
+                folders.Add(key, element);
+            }
+
+            parent = element;
+        }
+
+        return parent;
+    }
+
+    // Every enclosing outline that is not itself a feed is a folder, named like a feed by its title or else its text.
+    private static string? FolderOf(XElement outline)
+    {
+        var folder = FeedFolder.Join(outline.Ancestors()
+            .Where(e => e.Name.LocalName == "outline" && string.IsNullOrWhiteSpace(Attribute(e, "xmlUrl")))
+            .Reverse()
+            .Select(TitleOf));
+        if (folder is { Length: > FeedFolder.MaxLength })
+        {
+            throw new FormatException($"OPML line {((IXmlLineInfo)outline).LineNumber}: the folder '{folder}' is longer than {FeedFolder.MaxLength} characters");
+        }
+
+        return folder;
+    }
+
+    private static string? TitleOf(XElement outline) =>
+        Attribute(outline, "title") is { } named && !string.IsNullOrWhiteSpace(named) ? named : Attribute(outline, "text");
 
     // Old exporters write xmlurl, XMLURL, htmlurl: attribute names are matched without regard to case.
     private static string? Attribute(XElement outline, string name) =>

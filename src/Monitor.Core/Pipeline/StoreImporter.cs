@@ -7,7 +7,10 @@ namespace NewsMonitor.Pipeline;
 /// <summary>Merges files (OPML feeds, watchlist, subscribers) into the store: new entries added, existing ones updated.</summary>
 public sealed class StoreImporter(IFeedStore feeds, ITermStore terms, ISubscriberStore subscribers)
 {
-    /// <summary>Adds unknown feeds; a known feed keeps its polling state and gets the file's title.</summary>
+    /// <summary>
+    /// Adds unknown feeds; a known feed keeps its polling state and gets the file's title and folder (a feed at the
+    /// file's top level is taken out of its folder: the file says where each feed is filed).
+    /// </summary>
     public async Task<int> ImportFeedsAsync(IEnumerable<OpmlFeed> entries, CancellationToken ct)
     {
         var added = 0;
@@ -20,7 +23,7 @@ public sealed class StoreImporter(IFeedStore feeds, ITermStore terms, ISubscribe
                 added++;
             }
 
-            await feeds.UpsertFeedAsync((existing ?? new FeedSource { Id = id, Url = entry.XmlUrl }) with { Title = entry.Title ?? existing?.Title, SiteUrl = entry.HtmlUrl ?? existing?.SiteUrl }, ct);
+            await feeds.UpsertFeedAsync((existing ?? new FeedSource { Id = id, Url = entry.XmlUrl }) with { Title = entry.Title ?? existing?.Title, SiteUrl = entry.HtmlUrl ?? existing?.SiteUrl, Folder = entry.Folder }, ct);
         }
 
         return added;

@@ -9,6 +9,12 @@ public sealed record FeedSource
     public string? SiteUrl { get; init; }
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// The folder the feed is filed in, as feed readers group feeds: folder titles from the outermost in, joined
+    /// with "/" ("News/France"); null means the top level. See <see cref="NewsMonitor.Feeds.FeedFolder"/>.
+    /// </summary>
+    public string? Folder { get; init; }
+
     /// <summary>Overrides the configured poll interval for this feed.</summary>
     public TimeSpan? Interval { get; init; }
 

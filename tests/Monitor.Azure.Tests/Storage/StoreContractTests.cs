@@ -30,6 +30,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         {
             Title = "A",
             SiteUrl = "https://a.example/",
+            Folder = @"News/AC\/DC",
             Interval = TimeSpan.FromMinutes(30),
             ETag = "\"abc\"",
             LastModified = "Mon, 23 Nov 2026 09:00:00 GMT",
@@ -46,12 +47,15 @@ public abstract class StoreContractTests : IAsyncLifetime
     {
         await S.Feeds.UpsertFeedAsync(Feed("f2", "https://b.example/feed"));
         await S.Feeds.UpsertFeedAsync(Feed("f1", "https://a.example/feed"));
-        await S.Feeds.UpsertFeedAsync(Feed("f2", "https://b.example/feed") with { Title = "B renamed" });
+        await S.Feeds.UpsertFeedAsync(Feed("f1", "https://a.example/feed") with { Folder = "Tech" });
+        await S.Feeds.UpsertFeedAsync(Feed("f2", "https://b.example/feed") with { Title = "B renamed", Folder = "EU policy" });
+        await S.Feeds.UpsertFeedAsync(Feed("f1", "https://a.example/feed"));
 
         var all = await S.Feeds.ListFeedsAsync();
 
         Assert.Equal(["f1", "f2"], all.Select(f => f.Id));
-        Assert.Equal("B renamed", all[1].Title);
+        Assert.Equal(("B renamed", "EU policy"), (all[1].Title, all[1].Folder));
+        Assert.Null(all[0].Folder);
     }
 
     [Fact]

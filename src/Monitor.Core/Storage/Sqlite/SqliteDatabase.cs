@@ -12,7 +12,7 @@ public sealed class SqliteDatabase : IDisposable
             id TEXT PRIMARY KEY, url TEXT NOT NULL, title TEXT, site_url TEXT, enabled INTEGER NOT NULL,
             interval_seconds INTEGER, etag TEXT, last_modified TEXT, ttl_seconds INTEGER,
             last_attempt_at TEXT, last_success_at TEXT, last_error TEXT, consecutive_failures INTEGER NOT NULL DEFAULT 0,
-            next_check_at TEXT);
+            next_check_at TEXT, folder TEXT);
         CREATE TABLE IF NOT EXISTS articles (
             id TEXT PRIMARY KEY, feed_id TEXT NOT NULL, url TEXT NOT NULL, guid TEXT, title TEXT NOT NULL,
             summary TEXT NOT NULL, content TEXT NOT NULL, author TEXT, published TEXT, fetched_at TEXT NOT NULL,
@@ -35,6 +35,9 @@ public sealed class SqliteDatabase : IDisposable
             updated_at TEXT NOT NULL, message_id TEXT, PRIMARY KEY (subscriber_id, period));
         """;
 
+    // Columns added since the first schema, which CREATE TABLE IF NOT EXISTS does not add to a file made before them.
+    private static readonly (string Table, string Column, string Type)[] AddedColumns = [("feeds", "folder", "TEXT")];
+
     private readonly string connectionString;
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
 
@@ -55,6 +58,26 @@ public sealed class SqliteDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        AddMissingColumns(connection);
+    }
+
+    // One immediate transaction, so two processes opening the same old file do not both add a column.
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var (table, column, type) in AddedColumns)
+        {
+            using var info = connection.CreateCommand();
+            info.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if ((long)info.ExecuteScalar()! == 0)
+            {
+                using var alter = connection.CreateCommand();
+                alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+                alter.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
     }
 
     public SqliteConnection Open()

@@ -21,13 +21,14 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
         db.ExecuteAsync(
             """
             INSERT INTO feeds (id, url, title, site_url, enabled, interval_seconds, etag, last_modified, ttl_seconds,
-                last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at)
-            VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next)
+                last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at, folder)
+            VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next, $folder)
             ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, site_url = excluded.site_url,
                 enabled = excluded.enabled, interval_seconds = excluded.interval_seconds, etag = excluded.etag,
                 last_modified = excluded.last_modified, ttl_seconds = excluded.ttl_seconds, last_attempt_at = excluded.last_attempt_at,
                 last_success_at = excluded.last_success_at, last_error = excluded.last_error,
-                consecutive_failures = excluded.consecutive_failures, next_check_at = excluded.next_check_at
+                consecutive_failures = excluded.consecutive_failures, next_check_at = excluded.next_check_at,
+                folder = excluded.folder
             """,
             p =>
             {
@@ -45,6 +46,7 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
                 p.AddWithValue("$error", feed.Health.LastError.Db());
                 p.AddWithValue("$failures", feed.Health.ConsecutiveFailures);
                 p.AddWithValue("$next", feed.Health.NextCheckAt.Db());
+                p.AddWithValue("$folder", feed.Folder.Db());
             },
             ct);
 
@@ -63,6 +65,7 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
         Url = r.Text("url")!,
         Title = r.Text("title"),
         SiteUrl = r.Text("site_url"),
+        Folder = r.Text("folder"),
         Enabled = r.Long("enabled") != 0,
         Interval = Seconds(r, "interval_seconds"),
         TimeToLive = Seconds(r, "ttl_seconds"),
