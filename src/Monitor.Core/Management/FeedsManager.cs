@@ -4,13 +4,17 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Management;
 
-/// <summary>A feed as a client sends it. On update, fields left out keep their value; the URL cannot change (it is the feed's identity).</summary>
-public sealed record FeedInput(string? Url, string? Title, bool? Enabled, TimeSpan? Interval);
+/// <summary>
+/// A feed as a client sends it. On update, fields left out keep their value (an empty folder moves the feed to the
+/// top level); the URL cannot change (it is the feed's identity). <paramref name="Folder"/> is a folder path such as
+/// "News/France" (see <see cref="FeedFolder"/>).
+/// </summary>
+public sealed record FeedInput(string? Url, string? Title, bool? Enabled, TimeSpan? Interval, string? Folder = null);
 
-/// <summary>A feed with its health: when it last worked, why it last failed, when it is tried next.</summary>
-public sealed record FeedView(string Id, string Url, string? Title, string? SiteUrl, bool Enabled, TimeSpan? Interval, FeedHealth Health)
+/// <summary>A feed with its folder and health: when it last worked, why it last failed, when it is tried next.</summary>
+public sealed record FeedView(string Id, string Url, string? Title, string? SiteUrl, string? Folder, bool Enabled, TimeSpan? Interval, FeedHealth Health)
 {
-    public static FeedView Of(FeedSource f) => new(f.Id, f.Url, f.Title, f.SiteUrl, f.Enabled, f.Interval, f.Health);
+    public static FeedView Of(FeedSource f) => new(f.Id, f.Url, f.Title, f.SiteUrl, f.Folder, f.Enabled, f.Interval, f.Health);
 }
 
 /// <summary>Feeds: list with health, get, add (only a URL that fetches and parses), update, delete, and OPML.</summary>
@@ -38,6 +42,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
         }
 
         CheckInterval(input.Interval);
+        var folder = CheckFolder(input.Folder);
         var url = uri.AbsoluteUri;
         var id = ArticleIdentity.ForFeed(url);
         if (await feeds.GetFeedAsync(id, ct) is not null)
@@ -69,6 +74,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
             SiteUrl = parsed.SiteUrl,
             Enabled = input.Enabled ?? true,
             Interval = input.Interval,
+            Folder = folder,
         };
         await feeds.UpsertFeedAsync(feed, ct);
         return FeedView.Of(feed);
@@ -84,11 +90,13 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
         }
 
         CheckInterval(input.Interval);
+        var folder = CheckFolder(input.Folder);
         var updated = current with
         {
             Title = input.Title is null ? current.Title : (input.Title.Trim() is { Length: > 0 } title ? title : null),
             Enabled = input.Enabled ?? current.Enabled,
             Interval = input.Interval ?? current.Interval,
+            Folder = input.Folder is null ? current.Folder : folder,
         };
         await feeds.UpsertFeedAsync(updated, ct);
         return FeedView.Of(updated);
@@ -142,6 +150,18 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
 
     private async Task<FeedSource> FindAsync(string id, CancellationToken ct) =>
         await feeds.GetFeedAsync(id, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("feed", id));
+
+    private static string? CheckFolder(string? folder)
+    {
+        try
+        {
+            return FeedFolder.Normalize(folder);
+        }
+        catch (FormatException e)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("folder", e.Message));
+        }
+    }
 
     private static void CheckInterval(TimeSpan? interval)
     {

@@ -15,7 +15,7 @@ internal static class FeedsEndpoints
             "Feeds",
             "Feeds with their health",
             "Add a feed; its URL must fetch and parse (400 says why not)",
-            "Change title, enabled or interval (fields left out keep their value; the URL cannot change)"));
+            "Change title, folder, enabled or interval (fields left out keep their value; the URL cannot change)"));
 
         feeds.MapPost("/poll", async Task<Accepted<PollQueued>> (OnDemandActions actions, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, new PollQueued(await actions.PollAllAsync(ct))))

@@ -125,6 +125,43 @@ public sealed class FeedsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_is_filed_in_a_folder_moved_and_taken_out_of_it()
+    {
+        var url = server.UrlOf("gazette.xml").AbsoluteUri;
+        var id = ArticleIdentity.ForFeed(url);
+
+        using var added = await Client.PostAsJsonAsync("/api/feeds", new { url, folder = " News / France " });
+        Assert.Equal("News/France", (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("folder").GetString());
+        Assert.Equal("News/France", (await host.GetJsonAsync("/api/feeds")).GetProperty("items")[0].GetProperty("folder").GetString());
+
+        using var renamed = await Client.PutAsJsonAsync($"/api/feeds/{id}", new { title = "Gazette" });
+        Assert.Equal("News/France", (await host.Get<IFeedStore>().GetFeedAsync(id))!.Folder);
+
+        using var moved = await Client.PutAsJsonAsync($"/api/feeds/{id}", new { folder = "EU policy" });
+        Assert.Equal("EU policy", (await host.GetJsonAsync($"/api/feeds/{id}")).GetProperty("folder").GetString());
+
+        using var topLevel = await Client.PutAsJsonAsync($"/api/feeds/{id}", new { folder = "" });
+        Assert.Equal(HttpStatusCode.OK, topLevel.StatusCode);
+        Assert.Null((await host.Get<IFeedStore>().GetFeedAsync(id))!.Folder);
+    }
+
+    [Theory]
+    [InlineData("News\nFrance", "control characters")]
+    [InlineData("Tech\u0007", "control characters")]
+    [InlineData("", "at most 200", 201)]
+    public async Task A_bad_folder_is_refused_with_the_reason(string folder, string reason, int padding = 0)
+    {
+        var url = server.UrlOf("gazette.xml").AbsoluteUri;
+        folder += new string('x', padding);
+
+        using var response = await Client.PostAsJsonAsync("/api/feeds", new { url, folder });
+
+        var problem = await response.ReadProblemAsync(400);
+        Assert.Contains(reason, problem.GetProperty("errors").GetProperty("folder")[0].GetString());
+        Assert.Empty(await host.Get<IFeedStore>().ListFeedsAsync());
+    }
+
+    [Fact]
     public async Task Adding_a_feed_twice_is_a_conflict()
     {
         var url = server.UrlOf("gazette.xml").AbsoluteUri;
@@ -147,12 +184,17 @@ public sealed class FeedsApiTests : IAsyncLifetime
             """;
         using var import = await Client.PutAsync("/api/feeds/opml", new StringContent(opml, Encoding.UTF8, "text/x-opml"));
         Assert.Equal(2, (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+        var listed = (await host.GetJsonAsync("/api/feeds")).GetProperty("items").EnumerateArray().ToDictionary(f => f.GetProperty("url").GetString()!);
+        Assert.Equal("Tech", listed["https://one.example/feed"].GetProperty("folder").GetString());
+        Assert.False(listed["https://two.example/rss"].TryGetProperty("folder", out var none) && none.ValueKind != JsonValueKind.Null);
 
         using var export = await Client.GetAsync("/api/feeds/opml");
         var exported = await export.Content.ReadAsStringAsync();
         Assert.Contains("xmlUrl=\"https://one.example/feed\"", exported);
         Assert.Contains("htmlUrl=\"https://two.example/\"", exported);
-        Assert.Equal(2, OpmlFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(exported))).Count);
+        Assert.Equal(
+            [new OpmlFeed("https://one.example/feed", "One", null, "Tech"), new OpmlFeed("https://two.example/rss", "Two", "https://two.example/")],
+            OpmlFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(exported))));
 
         using var broken = await Client.PutAsync("/api/feeds/opml?replace=true", new StringContent("<opml><body><outline xmlUrl=\"javascript:alert(1)\"/></body></opml>", Encoding.UTF8, "text/x-opml"));
         Assert.Contains("not an http(s) URL", (await broken.ReadProblemAsync(400)).Detail());

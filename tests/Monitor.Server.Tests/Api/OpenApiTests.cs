@@ -56,7 +56,9 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.True(schemas.TryGetProperty("TermInput", out var termInput));
         Assert.True(termInput.GetProperty("properties").TryGetProperty("query", out _));
         Assert.True(schemas.TryGetProperty("SubscriberView", out _));
-        Assert.True(schemas.TryGetProperty("FeedView", out _));
+        Assert.True(schemas.TryGetProperty("FeedView", out var feedView));
+        Assert.True(feedView.GetProperty("properties").TryGetProperty("folder", out _));
+        Assert.True(schemas.GetProperty("FeedInput").GetProperty("properties").TryGetProperty("folder", out _));
         Assert.True(schemas.TryGetProperty("TermTestResult", out _));
         Assert.True(Operation(document, "/api/terms/{id}", "get").GetProperty("responses").TryGetProperty("404", out _));
     }
