@@ -419,9 +419,20 @@ function healthCell(feed) {
     el("span", { class: "error-text", text: h.lastError || "unknown error" }));
 }
 
-function renderFeeds() {
-  const body = $("#feeds-table tbody");
-  body.replaceChildren(...state.feeds.map(feed => el("tr", {},
+/** A folder path's titles: "News/France" is News › France; a "/" inside a title is written "\/". */
+function folderTitles(folder) {
+  const titles = [];
+  let title = "";
+  for (let i = 0; i < folder.length; i++) {
+    if (folder[i] === "\\" && i + 1 < folder.length) title += folder[++i];
+    else if (folder[i] === "/") { titles.push(title); title = ""; }
+    else title += folder[i];
+  }
+  return [...titles, title];
+}
+
+function feedRow(feed) {
+  return el("tr", {},
     el("td", {}, el("strong", { text: feed.title || feed.url }), el("div", { class: "url", text: feed.url })),
     healthCell(feed),
     el("td", { text: when(feed.health.lastSuccessAt) }),
@@ -429,7 +440,26 @@ function renderFeeds() {
     el("td", { class: "row-actions" },
       el("button", { type: "button", class: "quiet small", text: "Poll now", onclick: () => pollFeed(feed) }), " ",
       el("button", { type: "button", class: "quiet small", text: feed.enabled ? "Disable" : "Enable", onclick: () => toggleFeed(feed) }), " ",
-      el("button", { type: "button", class: "danger small", text: "Delete", onclick: () => deleteFeed(feed) })))));
+      el("button", { type: "button", class: "danger small", text: "Delete", onclick: () => deleteFeed(feed) })));
+}
+
+/** Feeds grouped under a row per folder (in folder order, feeds with none last); no group rows when no feed has a folder. */
+function renderFeeds() {
+  const folders = [...new Set(state.feeds.map(f => f.folder).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const rows = [];
+  if (folders.length === 0) {
+    rows.push(...state.feeds.map(feedRow));
+  } else {
+    for (const folder of [...folders, null]) {
+      const feeds = state.feeds.filter(f => (f.folder || null) === folder);
+      if (feeds.length === 0) continue;
+      rows.push(el("tr", { class: "folder-row" },
+        el("th", { colspan: 5, scope: "colgroup", text: folder ? folderTitles(folder).join(" › ") : "No folder" })));
+      rows.push(...feeds.map(feedRow));
+    }
+  }
+  $("#feeds-table tbody").replaceChildren(...rows);
+  $("#feed-folders").replaceChildren(...folders.map(folder => el("option", { value: folder })));
   $("#feeds .empty").hidden = state.feeds.length > 0;
 }
 
@@ -441,7 +471,11 @@ async function addFeed(event) {
   button.textContent = "Checking…";
   $("#feed-error").hidden = true;
   try {
-    const feed = await api("POST", "/api/feeds", { url: form.elements.url.value.trim(), title: form.elements.title.value.trim() || null });
+    const feed = await api("POST", "/api/feeds", {
+      url: form.elements.url.value.trim(),
+      title: form.elements.title.value.trim() || null,
+      folder: form.elements.folder.value.trim() || null,
+    });
     notice(`Added “${feed.title || feed.url}”. It is polled on the next schedule, or now with “Poll now”.`, "info");
     form.reset();
     await loadFeeds();

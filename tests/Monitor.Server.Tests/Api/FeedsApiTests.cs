@@ -202,6 +202,19 @@ public sealed class FeedsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Importing_a_file_again_moves_known_feeds_to_its_folders()
+    {
+        const string before = """<opml version="2.0"><body><outline text="Tech"><outline text="One" xmlUrl="https://one.example/feed" /></outline></body></opml>""";
+        const string after = """<opml version="2.0"><body><outline text="News"><outline text="Tech"><outline xmlUrl="https://one.example/feed" /></outline></outline></body></opml>""";
+        using var first = await Client.PutAsync("/api/feeds/opml", new StringContent(before, Encoding.UTF8, "text/x-opml"));
+
+        using var second = await Client.PutAsync("/api/feeds/opml", new StringContent(after, Encoding.UTF8, "text/x-opml"));
+
+        var feed = Assert.Single(await host.Get<IFeedStore>().ListFeedsAsync());
+        Assert.Equal(("One", "News/Tech"), (feed.Title, feed.Folder));
+    }
+
+    [Fact]
     public async Task Opml_import_with_replace_removes_the_feeds_not_in_the_file()
     {
         await host.Get<IFeedStore>().UpsertFeedAsync(new FeedSource { Id = ArticleIdentity.ForFeed("https://old.example/feed"), Url = "https://old.example/feed" });

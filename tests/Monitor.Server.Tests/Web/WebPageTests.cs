@@ -137,6 +137,31 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task Feeds_are_grouped_by_folder_and_a_new_feed_can_be_filed_in_one()
+    {
+        feeds.Serve("good.xml", """<rss version="2.0"><channel><title>Good Feed</title><item><title>x</title><link>https://good.example/x</link></item></channel></rss>""");
+        var store = host.Get<IFeedStore>();
+        await store.UpsertFeedAsync(new FeedSource { Id = "loose", Url = "https://loose.example/feed", Title = "Loose Feed" });
+        await store.UpsertFeedAsync(new FeedSource { Id = "band", Url = "https://band.example/feed", Title = "Band Feed", Folder = @"Music/AC\/DC" });
+
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#feeds");
+        var rows = page.Locator("#feeds-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(4);
+        Assert.Equal(["Music › AC/DC", "Band Feed", "No folder", "Loose Feed"], (await rows.AllInnerTextsAsync()).Select(FirstLine));
+
+        await page.GetByLabel("Feed URL").FillAsync(feeds.UrlOf("good.xml").AbsoluteUri);
+        await page.GetByLabel("Folder").FillAsync(" EU policy ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add feed" }).ClickAsync();
+
+        await Expect(rows).ToHaveCountAsync(6);
+        Assert.Equal(["EU policy", "Good Feed", "Music › AC/DC", "Band Feed", "No folder", "Loose Feed"], (await rows.AllInnerTextsAsync()).Select(FirstLine));
+        Assert.Equal("EU policy", (await store.GetFeedAsync(ArticleIdentity.ForFeed(feeds.UrlOf("good.xml").AbsoluteUri)))?.Folder);
+        await ChromiumFixture.ScreenshotAsync(page, "feed-folders");
+
+        static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    }
+
+    [Fact]
     public async Task The_preview_shows_the_next_digest_styled_as_it_will_be_sent()
     {
         await host.SeedTermsAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral -vent" });
