@@ -14,8 +14,13 @@ internal static class PeakMemory
     private static long peakBytes;
     private static TimeSpan cpuAtStart;
     private static TimeSpan cpuTotal;
+    private static TimeSpan serverCpuAtStart;
+    private static TimeSpan serverCpuTotal;
     private static int iterations;
     private static bool warmedUp;
+
+    /// <summary>The feed server's CPU time so far, when it runs in a process of its own.</summary>
+    public static Func<TimeSpan> ServerProcessorTime { get; set; } = () => TimeSpan.Zero;
 
     public static void Reset()
     {
@@ -28,6 +33,7 @@ internal static class PeakMemory
         }
 
         cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        serverCpuAtStart = ServerProcessorTime();
     }
 
     public static void Record()
@@ -36,6 +42,7 @@ internal static class PeakMemory
         if (warmedUp)
         {
             cpuTotal += Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+            serverCpuTotal += ServerProcessorTime() - serverCpuAtStart;
             iterations++;
         }
 
@@ -49,12 +56,15 @@ internal static class PeakMemory
     {
         var megabytes = peakBytes / (1024.0 * 1024.0);
         var cpu = iterations == 0 ? 0 : cpuTotal.TotalSeconds / iterations;
-        Console.WriteLine($"// peak working set of {benchmark}: {megabytes:0} MB; CPU per iteration: {cpu:0.00} s");
+        var serverCpu = iterations == 0 ? 0 : serverCpuTotal.TotalSeconds / iterations;
+        Console.WriteLine($"// peak working set of {benchmark}: {megabytes:0} MB; CPU per iteration: {cpu:0.00} s (feed server: {serverCpu:0.00} s)");
         Directory.CreateDirectory(Folder);
         File.WriteAllText(FileOf(benchmark, "peak"), megabytes.ToString("0", CultureInfo.InvariantCulture) + " MB");
         File.WriteAllText(FileOf(benchmark, "cpu"), cpu.ToString("0.00", CultureInfo.InvariantCulture) + " s");
+        File.WriteAllText(FileOf(benchmark, "server-cpu"), serverCpu.ToString("0.00", CultureInfo.InvariantCulture) + " s");
         peakBytes = 0;
         cpuTotal = TimeSpan.Zero;
+        serverCpuTotal = TimeSpan.Zero;
         iterations = 0;
         warmedUp = false;
     }

@@ -72,7 +72,67 @@ public static partial class FeedDates
             return instant.ToUniversalTime();
         }
 
-        return ParseRfc822(text);
+        return Rfc1123(text) ?? ParseRfc822(text);
+    }
+
+    private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>
+    /// The shape nearly every RSS feed writes, "Mon, 23 Nov 2026 09:55:00 GMT" or "+0100", read without the regular
+    /// expression (whose match and groups cost a kilobyte a date); null for anything else, which the regex reads.
+    /// </summary>
+    private static DateTimeOffset? Rfc1123(string text)
+    {
+        var s = text.AsSpan();
+        var comma = s.IndexOf(',');
+        if (comma is < 0 or > 9)
+        {
+            return null;
+        }
+
+        s = s[(comma + 1)..].TrimStart(' ');
+        var space = s.IndexOf(' ');
+        if (space is < 1 or > 2 || !int.TryParse(s[..space], NumberStyles.None, CultureInfo.InvariantCulture, out var day) || s.Length < space + 22)
+        {
+            return null;
+        }
+
+        s = s[(space + 1)..];
+        var month = 0;
+        while (month < EnglishMonths.Length && !s.StartsWith(EnglishMonths[month], StringComparison.OrdinalIgnoreCase))
+        {
+            month++;
+        }
+
+        month = month < EnglishMonths.Length ? month + 1 : 0;
+        if (month == 0 || s[3] != ' ' || s[8] != ' ' || s[11] != ':' || s[14] != ':' || s[17] != ' '
+            || !int.TryParse(s.Slice(4, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(s.Slice(9, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
+            || !int.TryParse(s.Slice(12, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minute)
+            || !int.TryParse(s.Slice(15, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var second)
+            || year is < 1970 or > 9999 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return null;
+        }
+
+        var zone = s[18..].TrimEnd();
+        TimeSpan offset;
+        if (zone is "GMT" or "UT" or "UTC" or "Z")
+        {
+            offset = TimeSpan.Zero;
+        }
+        else if (zone.Length == 5 && zone[0] is '+' or '-' && int.TryParse(zone[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm)
+            && hhmm / 100 <= 14 && hhmm % 100 <= 59)
+        {
+            offset = new TimeSpan(hhmm / 100, hhmm % 100, 0);
+            offset = zone[0] == '-' ? -offset : offset;
+        }
+        else
+        {
+            return null;
+        }
+
+        return new DateTimeOffset(year, month, day, hour, minute, second, offset).ToUniversalTime();
     }
 
     private static DateTimeOffset? ParseRfc822(string text)

@@ -26,8 +26,12 @@ public sealed class FeedFetchOptions
     /// <summary>How often a feed is checked when it says nothing of its own.</summary>
     public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How many feeds are fetched at once in a cycle.</summary>
-    public int MaxConcurrency { get; set; } = 8;
+    /// <summary>
+    /// How many feeds are polled at once in a cycle. Most of a real poll is waiting for a distant server, and the
+    /// polls waiting for the store's turn to write get written together (one commit), so this is well above the
+    /// number of cores; <see cref="MaxConcurrencyPerHost"/> keeps it polite.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 16;
 
     /// <summary>How many requests one host gets at once, however many of its feeds are due: politeness.</summary>
     public int MaxConcurrencyPerHost { get; set; } = 2;

@@ -12,9 +12,11 @@ public sealed class SchedulePollsHandler(IFeedStore feeds, IMessageQueue queue, 
     {
         var now = time.GetUtcNow();
         var due = await feeds.ListDueFeedsAsync(now, ct);
+
+        // Leased before any is queued: a poll that finishes early must not have its result overwritten by the lease.
+        await feeds.UpsertFeedsAsync(due.Select(feed => feed with { Health = feed.Health with { NextCheckAt = now + Lease } }).ToList(), ct);
         foreach (var feed in due)
         {
-            await feeds.UpsertFeedAsync(feed with { Health = feed.Health with { NextCheckAt = now + Lease } }, ct);
             await queue.EnqueueAsync(QueueNames.FeedPolls, feed.Id, ct);
         }
 

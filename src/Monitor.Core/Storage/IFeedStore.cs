@@ -8,5 +8,14 @@ public interface IFeedStore
     /// <summary>Enabled feeds whose next check is at or before <paramref name="now"/> (or never checked).</summary>
     Task<IReadOnlyList<FeedSource>> ListDueFeedsAsync(DateTimeOffset now, CancellationToken ct = default);
     Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default);
+
+    /// <summary>Several feeds at once; a store that can write them in one go (one transaction, one batch) should.</summary>
+    async Task UpsertFeedsAsync(IReadOnlyList<FeedSource> feeds, CancellationToken ct = default)
+    {
+        foreach (var feed in feeds)
+        {
+            await UpsertFeedAsync(feed, ct);
+        }
+    }
     Task<bool> DeleteFeedAsync(string id, CancellationToken ct = default);
 }

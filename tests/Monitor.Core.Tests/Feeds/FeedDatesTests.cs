@@ -41,4 +41,21 @@ public sealed class FeedDatesTests
     [InlineData("Mon, 23 Foo 2026 10:00:00 GMT")]
     [InlineData("Mon, 23 Nov 2026 10:00:00 +9900")]
     public void Anything_else_is_no_date(string? text) => Assert.Null(FeedDates.Parse(text));
+
+    [Fact]
+    public void The_common_RSS_shape_reads_back_every_instant_and_offset_it_is_written_with()
+    {
+        // The usual "Mon, 23 Nov 2026 10:00:00 +0100" has a fast path of its own: it must agree with what was written.
+        var random = new Random(7);
+        for (var i = 0; i < 2000; i++)
+        {
+            var instant = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(random.NextInt64(0, 40L * 365 * 24 * 3600));
+            var offset = TimeSpan.FromMinutes(random.Next(-12 * 4, 14 * 4 + 1) * 15);
+            var local = instant.ToOffset(offset);
+            var sign = offset < TimeSpan.Zero ? "-" : "+";
+            var text = local.ToString("ddd, d MMM yyyy HH:mm:ss ", System.Globalization.CultureInfo.InvariantCulture) + sign + offset.Duration().ToString("hhmm", System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.Equal(instant, FeedDates.Parse(text));
+        }
+    }
 }

@@ -20,14 +20,13 @@ namespace NewsMonitor.Feeds.Stories;
 /// </remarks>
 public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDisposable
 {
-    public const int Bands = 32;
+    public const int Bands = StorySignature.Bands;
 
     /// <summary>
     /// A band value shared by this many articles says nothing about any one of them (boilerplate, a feed that
     /// repeats itself): such a bucket takes no more members and is not searched, which bounds the work per article.
     /// </summary>
     public const int MaxBucket = 32;
-    public const int Rows = StorySignature.HashCount / Bands;
     public const int Capacity = 20_000;
     public const int WarmCount = 5_000;
     public const int RefreshCount = 1_000;
@@ -54,6 +53,9 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
     private readonly SemaphoreSlim refreshing = new(1, 1);
     private DateTimeOffset? refreshedAt;
 
+    // Marks the entries one search has compared already (an entry sits in up to 32 buckets) without a set per search.
+    private int search;
+
     /// <summary>Loads recent articles on first use, then tops up from the store now and then.</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
@@ -78,7 +80,7 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
                 {
                     if (!byId.ContainsKey(article.Id))
                     {
-                        Add(article, Signed.Of(StorySignature.Of(article.Title, article.Summary, article.Content)), article.StoryKey ?? article.Id);
+                        Add(article, StorySignature.Of(article.Title, article.Summary, article.Content), article.StoryKey ?? article.Id);
                     }
                 }
 
@@ -125,10 +127,10 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
     /// </summary>
     public IReadOnlyList<string> AssignAll(IReadOnlyList<Article> articles)
     {
-        var signatures = new Signed[articles.Count];
+        var signatures = new StorySignature[articles.Count];
         for (var i = 0; i < articles.Count; i++)
         {
-            signatures[i] = Signed.Of(StorySignature.Of(articles[i].Title, articles[i].Summary, articles[i].Content));
+            signatures[i] = StorySignature.Of(articles[i].Title, articles[i].Summary, articles[i].Content);
         }
 
         var keys = new string[articles.Count];
@@ -184,9 +186,8 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
             || (Math.Min(a.ShingleCount, b.ShingleCount) >= 2 * StorySignature.MinShingles && a.Containment(b) >= MinContainment);
     }
 
-    private Entry? MostSimilar(string feedId, Signed signed)
+    private Entry? MostSimilar(string feedId, StorySignature signature)
     {
-        var signature = signed.Signature;
         if (!signature.IsUsable)
         {
             return null;
@@ -194,44 +195,53 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
 
         Entry? best = null;
         var bestScore = 0.0;
-        var compared = new HashSet<Entry>(ReferenceEqualityComparer.Instance);
-        for (var band = 0; band < Bands; band++)
+        var stamp = ++search;
+        foreach (var key in signature.BandKeys)
         {
-            if (!buckets.TryGetValue(signed.BandKeys[band], out var bucket) || bucket is List<Entry> { Count: >= MaxBucket })
+            if (!buckets.TryGetValue(key, out var bucket))
             {
                 continue;
             }
 
-            foreach (var entry in Members(bucket))
+            if (bucket is Entry single)
             {
-                if (!compared.Add(entry) || !IsSameStory(signature, entry.Signature, entry.FeedId == feedId))
+                Consider(single);
+            }
+            else if (bucket is List<Entry> { Count: < MaxBucket } list)
+            {
+                foreach (var entry in list)
                 {
-                    continue;
-                }
-
-                var score = signature.Jaccard(entry.Signature);
-                if (best is null || score > bestScore)
-                {
-                    best = entry;
-                    bestScore = score;
+                    Consider(entry);
                 }
             }
         }
 
         return best;
+
+        void Consider(Entry entry)
+        {
+            if (entry.SearchedBy == stamp || !IsSameStory(signature, entry.Signature, entry.FeedId == feedId))
+            {
+                entry.SearchedBy = stamp;
+                return;
+            }
+
+            entry.SearchedBy = stamp;
+            var score = signature.Jaccard(entry.Signature);
+            if (best is null || score > bestScore)
+            {
+                best = entry;
+                bestScore = score;
+            }
+        }
     }
 
-    private void Add(Article article, Signed signed, string storyKey)
+    private void Add(Article article, StorySignature signature, string storyKey)
     {
-        var entry = new Entry(article.Id, article.FeedId, storyKey, signed, article.FetchedAt);
+        var entry = new Entry(article.Id, article.FeedId, storyKey, signature, article.FetchedAt);
         byId[article.Id] = entry;
         entry.Node = byAge.AddLast(entry);
-        if (!signed.Signature.IsUsable)
-        {
-            return;
-        }
-
-        foreach (var key in signed.BandKeys)
+        foreach (var key in signature.BandKeys)
         {
             if (!buckets.TryGetValue(key, out var bucket))
             {
@@ -251,8 +261,6 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         }
     }
 
-    private static IEnumerable<Entry> Members(object bucket) => bucket as List<Entry> ?? [(Entry)bucket];
-
     private void Evict(DateTimeOffset now)
     {
         while (byAge.First is { } oldest && (byAge.Count > Capacity || oldest.Value.FetchedAt < now - Window))
@@ -270,12 +278,7 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
             entry.Node = null;
         }
 
-        if (!entry.Signature.IsUsable)
-        {
-            return;
-        }
-
-        foreach (var key in entry.Signed.BandKeys)
+        foreach (var key in entry.Signature.BandKeys)
         {
             if (!buckets.TryGetValue(key, out var bucket))
             {
@@ -299,29 +302,16 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
 
     public void Dispose() => refreshing.Dispose();
 
-    /// <summary>A signature with its band keys, computed once (outside the lock) for lookup, insertion and removal.</summary>
-    private sealed record Signed(StorySignature Signature, ulong[] BandKeys)
-    {
-        public static Signed Of(StorySignature signature)
-        {
-            var keys = new ulong[signature.IsUsable ? Bands : 0];
-            for (var band = 0; band < keys.Length; band++)
-            {
-                keys[band] = signature.BandKey(band, Rows);
-            }
-
-            return new Signed(signature, keys);
-        }
-    }
-
-    private sealed class Entry(string articleId, string feedId, string storyKey, Signed signed, DateTimeOffset fetchedAt)
+    private sealed class Entry(string articleId, string feedId, string storyKey, StorySignature signature, DateTimeOffset fetchedAt)
     {
         public string ArticleId { get; } = articleId;
         public string FeedId { get; } = feedId;
         public string StoryKey { get; } = storyKey;
-        public Signed Signed { get; } = signed;
-        public StorySignature Signature => Signed.Signature;
+        public StorySignature Signature { get; } = signature;
         public DateTimeOffset FetchedAt { get; } = fetchedAt;
         public LinkedListNode<Entry>? Node { get; set; }
+
+        /// <summary>The last search that compared this entry (see <c>search</c>).</summary>
+        public int SearchedBy { get; set; }
     }
 }

@@ -11,13 +11,17 @@ namespace NewsMonitor.Feeds.Stories;
 /// (accents removed, case folded), the commonest French and English words dropped, and cut at <see cref="MaxWords"/>.
 /// </summary>
 /// <remarks>
-/// The sketch only finds candidates (<see cref="BandKey"/>); the decision uses the exact Jaccard similarity
+/// The sketch only finds candidates (<see cref="BandKeys"/>); the decision uses the exact Jaccard similarity
 /// of the shingle sets, because a 64-value estimate wobbles by ±0.06, as much as the gap between a story
 /// told twice (≥ 0.2 on the fixture set) and two stories about the same subject (≤ 0.07).
 /// </remarks>
 public sealed class StorySignature
 {
     public const int HashCount = 64;
+
+    /// <summary>The sketch is cut into this many bands of <see cref="Rows"/> values; signatures sharing a band's key are compared.</summary>
+    public const int Bands = 32;
+    public const int Rows = HashCount / Bands;
     public const int MaxWords = 300;
 
     /// <summary>Fewer shingles than this and two texts can agree by chance: such an article is a story of its own.</summary>
@@ -29,14 +33,22 @@ public sealed class StorySignature
     [ThreadStatic]
     private static ulong[]? wordBuffer;
 
-    private readonly uint[] shingles;
-    private readonly uint[] minimums;
+    private static readonly ulong[] NoBands = [];
 
-    private StorySignature(uint[] shingles, uint[] minimums)
+    private readonly uint[] shingles;
+    private readonly ulong[] bandKeys;
+
+    private StorySignature(uint[] shingles, ulong[] bandKeys)
     {
         this.shingles = shingles;
-        this.minimums = minimums;
+        this.bandKeys = bandKeys;
     }
+
+    /// <summary>
+    /// One 64-bit key per band of the sketch (none when the signature is not usable): the sketch itself is not kept,
+    /// only what the index looks candidates up by.
+    /// </summary>
+    public ReadOnlySpan<ulong> BandKeys => bandKeys;
 
     /// <summary>How many distinct shingles the text has.</summary>
     public int ShingleCount => shingles.Length;
@@ -66,14 +78,26 @@ public sealed class StorySignature
         }
 
         var shingles = distinct == pairs.Length ? pairs : pairs[..distinct];
-        return new StorySignature(shingles, MinHash(shingles));
+        if (shingles.Length < MinShingles)
+        {
+            return new StorySignature(shingles, NoBands);
+        }
+
+        Span<uint> sketch = stackalloc uint[HashCount];
+        MinHash(shingles, sketch);
+        var keys = new ulong[Bands];
+        for (var band = 0; band < Bands; band++)
+        {
+            keys[band] = BandKey(sketch, band);
+        }
+
+        return new StorySignature(shingles, keys);
     }
 
     /// <summary>For each of the <see cref="HashCount"/> hash functions, the smallest hash of any shingle; computed a vector of functions at a time.</summary>
-    private static uint[] MinHash(uint[] shingles)
+    private static void MinHash(uint[] shingles, Span<uint> result)
     {
         var blocks = Multipliers.Length;
-        Span<uint> result = stackalloc uint[HashCount];
         result.Fill(uint.MaxValue);
         var minimums = MemoryMarshal.Cast<uint, Vector<uint>>(result);
         foreach (var shingle in shingles)
@@ -91,8 +115,6 @@ public sealed class StorySignature
                 minimums[b] = Vector.Min(minimums[b], h);
             }
         }
-
-        return result.ToArray();
     }
 
     /// <summary>The Jaccard similarity of the two shingle sets: shared pairs over all pairs.</summary>
@@ -110,13 +132,13 @@ public sealed class StorySignature
         return smaller == 0 ? 0 : (double)Shared(other) / smaller;
     }
 
-    /// <summary>A 64-bit key for sketch values [band*rows, band*rows+rows): signatures sharing a band key are compared.</summary>
-    public ulong BandKey(int band, int rows)
+    /// <summary>A 64-bit key for sketch values [band*Rows, band*Rows+Rows).</summary>
+    private static ulong BandKey(ReadOnlySpan<uint> sketch, int band)
     {
         var key = (ulong)(band + 1) * 0x9E3779B97F4A7C15UL;
-        for (var i = band * rows; i < (band + 1) * rows; i++)
+        for (var i = band * Rows; i < (band + 1) * Rows; i++)
         {
-            key = Mix(key ^ minimums[i]);
+            key = Mix(key ^ sketch[i]);
         }
 
         return key;

@@ -13,39 +13,41 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
     public async Task<bool> TryAddArticleAsync(Article article, CancellationToken ct = default) =>
         await db.ExecuteAsync(Insert, p => Bind(p, article), ct) > 0;
 
-    /// <summary>One transaction for the batch: a feed's fifty items cost one commit, not fifty.</summary>
-    public async Task<IReadOnlySet<string>> TryAddArticlesAsync(IReadOnlyList<Article> articles, CancellationToken ct = default)
+    /// <summary>
+    /// One prepared statement for the batch, in one transaction (shared with other writers waiting at the same
+    /// moment): a feed's fifty items cost one commit at most, not fifty. The values are made before the turn to write.
+    /// </summary>
+    public Task<IReadOnlySet<string>> TryAddArticlesAsync(IReadOnlyList<Article> articles, CancellationToken ct = default)
     {
-        var added = new HashSet<string>(StringComparer.Ordinal);
         if (articles.Count == 0)
         {
-            return added;
+            return Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(StringComparer.Ordinal));
         }
 
-        using var turn = await db.WriterAsync(ct);
-        await using var connection = db.Open();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var rows = articles.Select(Values).ToArray();
+        return db.WriteAsync<IReadOnlySet<string>>(connection => InsertAll(connection, rows), ct);
+    }
+
+    private static HashSet<string> InsertAll(SqliteConnection connection, object[][] rows)
+    {
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
         command.CommandText = Insert;
-        Bind(command.Parameters, articles[0]);
-        var parameters = command.Parameters.Cast<SqliteParameter>().ToArray();
+        var parameters = ParameterNames.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         command.Prepare();
-        foreach (var article in articles)
+        foreach (var values in rows)
         {
-            var values = Values(article);
             for (var i = 0; i < parameters.Length; i++)
             {
                 parameters[i].Value = values[i];
             }
 
-            if (await command.ExecuteNonQueryAsync(ct) > 0)
+            if (command.ExecuteNonQuery() > 0)
             {
-                added.Add(article.Id);
+                added.Add((string)values[0]);
             }
         }
 
-        await transaction.CommitAsync(ct);
         return added;
     }
 

@@ -41,9 +41,13 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string connectionString;
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
 
-    // SQLite has one writer at a time; writers that meet a held lock sleep in its busy handler (1, 2, 5, 10 ms…).
-    // Queuing this process's writers here instead keeps concurrent polls from sleeping.
-    private readonly SemaphoreSlim writer = new(1, 1);
+    // SQLite has one writer at a time, and every commit costs a write of each page it touched (index leaves above
+    // all). Writers of this process queue here instead of sleeping in SQLite's busy handler, and the one at the head
+    // of the queue commits the writes waiting behind it in the same transaction: a group commit.
+    private const int MaxGroup = 32; // bounds a transaction, so that a steady stream of writers still sees commits
+    private readonly Lock queueGate = new();
+    private readonly Queue<PendingWrite> queued = new();
+    private bool committing;
 
     public SqliteDatabase(string path)
     {
@@ -99,24 +103,48 @@ public sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
-    /// <summary>Waits for this process's turn to write; dispose the result to end it.</summary>
-    public async Task<IDisposable> WriterAsync(CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction, possibly shared with other writes waiting at the same time,
+    /// each in a savepoint of its own: a write that throws is rolled back alone and its caller gets the exception.
+    /// The write runs synchronously on whichever thread commits the group, so it must not wait on other writes.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken ct)
     {
-        await writer.WaitAsync(ct).ConfigureAwait(false);
-        return new Turn(writer);
+        ct.ThrowIfCancellationRequested();
+        var pending = new PendingWrite<T>(write, ct);
+        bool lead;
+        lock (queueGate)
+        {
+            queued.Enqueue(pending);
+            lead = !committing;
+            committing = true;
+        }
+
+        if (lead)
+        {
+            CommitQueued();
+        }
+
+        return pending.Task;
     }
 
-    public void Dispose() => writer.Dispose();
-
-    public async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken ct)
+    /// <summary>Closes the pooled connections to this file, so that it can be moved or deleted.</summary>
+    public void Dispose()
     {
-        using var turn = await WriterAsync(ct).ConfigureAwait(false);
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command.Parameters);
-        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
     }
+
+    public Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken ct) =>
+        WriteAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                bind(command.Parameters);
+                return command.ExecuteNonQuery();
+            },
+            ct);
 
     public async Task<List<T>> QueryAsync<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken ct)
     {
@@ -138,16 +166,120 @@ public sealed class SqliteDatabase : IDisposable
     {
     }
 
-    private sealed class Turn(SemaphoreSlim writer) : IDisposable
+    /// <summary>Commits what is queued, group after group, until the queue is empty; then the next writer leads.</summary>
+    private void CommitQueued()
     {
-        private int released;
-
-        public void Dispose()
+        var group = new List<PendingWrite>(MaxGroup);
+        while (true)
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            lock (queueGate)
             {
-                writer.Release();
+                while (group.Count < MaxGroup && queued.TryDequeue(out var next))
+                {
+                    group.Add(next);
+                }
+
+                if (group.Count == 0)
+                {
+                    committing = false;
+                    return;
+                }
+            }
+
+            CommitGroup(group);
+            group.Clear();
+        }
+    }
+
+    private void CommitGroup(List<PendingWrite> group)
+    {
+        var done = new List<PendingWrite>(group.Count);
+        try
+        {
+            using var connection = Open();
+            Run(connection, "BEGIN IMMEDIATE");
+            try
+            {
+                foreach (var write in group)
+                {
+                    if (write.IsCancelled)
+                    {
+                        write.Cancel();
+                        continue;
+                    }
+
+                    Run(connection, "SAVEPOINT write");
+                    try
+                    {
+                        write.Run(connection);
+                        Run(connection, "RELEASE write");
+                        done.Add(write);
+                    }
+                    catch (Exception e)
+                    {
+                        Run(connection, "ROLLBACK TO write; RELEASE write");
+                        write.Fail(e);
+                    }
+                }
+
+                Run(connection, "COMMIT");
+            }
+            catch
+            {
+                if (!connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+                {
+                    Run(connection, "ROLLBACK");
+                }
+
+                throw;
             }
         }
+        catch (Exception e)
+        {
+            // Nothing of this group was committed: every write in it that looked done has failed after all.
+            group.ForEach(write => write.Fail(e));
+            return;
+        }
+
+        done.ForEach(write => write.Complete());
+    }
+
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private abstract class PendingWrite
+    {
+        public abstract bool IsCancelled { get; }
+
+        public abstract void Run(SqliteConnection connection);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception e);
+
+        public abstract void Cancel();
+    }
+
+    private sealed class PendingWrite<T>(Func<SqliteConnection, T> write, CancellationToken ct) : PendingWrite
+    {
+        // Continuations must not run on the committing thread, in the middle of someone else's group.
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T result = default!;
+
+        public Task<T> Task => completion.Task;
+
+        public override bool IsCancelled => ct.IsCancellationRequested;
+
+        public override void Run(SqliteConnection connection) => result = write(connection);
+
+        public override void Complete() => completion.TrySetResult(result);
+
+        public override void Fail(Exception e) => completion.TrySetException(e);
+
+        public override void Cancel() => completion.TrySetCanceled(ct);
     }
 }

@@ -17,38 +17,55 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
             Read,
             ct);
 
-    public Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default) =>
-        db.ExecuteAsync(
-            """
-            INSERT INTO feeds (id, url, title, site_url, enabled, interval_seconds, etag, last_modified, ttl_seconds,
-                last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at, folder)
-            VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next, $folder)
-            ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, site_url = excluded.site_url,
-                enabled = excluded.enabled, interval_seconds = excluded.interval_seconds, etag = excluded.etag,
-                last_modified = excluded.last_modified, ttl_seconds = excluded.ttl_seconds, last_attempt_at = excluded.last_attempt_at,
-                last_success_at = excluded.last_success_at, last_error = excluded.last_error,
-                consecutive_failures = excluded.consecutive_failures, next_check_at = excluded.next_check_at,
-                folder = excluded.folder
-            """,
-            p =>
+    private const string Upsert = """
+        INSERT INTO feeds (id, url, title, site_url, enabled, interval_seconds, etag, last_modified, ttl_seconds,
+            last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at, folder)
+        VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next, $folder)
+        ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, site_url = excluded.site_url,
+            enabled = excluded.enabled, interval_seconds = excluded.interval_seconds, etag = excluded.etag,
+            last_modified = excluded.last_modified, ttl_seconds = excluded.ttl_seconds, last_attempt_at = excluded.last_attempt_at,
+            last_success_at = excluded.last_success_at, last_error = excluded.last_error,
+            consecutive_failures = excluded.consecutive_failures, next_check_at = excluded.next_check_at,
+            folder = excluded.folder
+        """;
+
+    public Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default) => db.ExecuteAsync(Upsert, p => Bind(p, feed), ct);
+
+    /// <summary>All in one transaction: the schedule stage leases every due feed at once.</summary>
+    public Task UpsertFeedsAsync(IReadOnlyList<FeedSource> feeds, CancellationToken ct = default) =>
+        db.WriteAsync(
+            connection =>
             {
-                p.AddWithValue("$id", feed.Id);
-                p.AddWithValue("$url", feed.Url);
-                p.AddWithValue("$title", feed.Title.Db());
-                p.AddWithValue("$site", feed.SiteUrl.Db());
-                p.AddWithValue("$enabled", feed.Enabled ? 1 : 0);
-                p.AddWithValue("$interval", feed.Interval is { } i ? (long)i.TotalSeconds : DBNull.Value);
-                p.AddWithValue("$etag", feed.ETag.Db());
-                p.AddWithValue("$lm", feed.LastModified.Db());
-                p.AddWithValue("$ttl", feed.TimeToLive is { } ttl ? (long)ttl.TotalSeconds : DBNull.Value);
-                p.AddWithValue("$attempt", feed.Health.LastAttemptAt.Db());
-                p.AddWithValue("$success", feed.Health.LastSuccessAt.Db());
-                p.AddWithValue("$error", feed.Health.LastError.Db());
-                p.AddWithValue("$failures", feed.Health.ConsecutiveFailures);
-                p.AddWithValue("$next", feed.Health.NextCheckAt.Db());
-                p.AddWithValue("$folder", feed.Folder.Db());
+                foreach (var feed in feeds)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = Upsert;
+                    Bind(command.Parameters, feed);
+                    command.ExecuteNonQuery();
+                }
+
+                return feeds.Count;
             },
             ct);
+
+    private static void Bind(SqliteParameterCollection p, FeedSource feed)
+    {
+        p.AddWithValue("$id", feed.Id);
+        p.AddWithValue("$url", feed.Url);
+        p.AddWithValue("$title", feed.Title.Db());
+        p.AddWithValue("$site", feed.SiteUrl.Db());
+        p.AddWithValue("$enabled", feed.Enabled ? 1 : 0);
+        p.AddWithValue("$interval", feed.Interval is { } i ? (long)i.TotalSeconds : DBNull.Value);
+        p.AddWithValue("$etag", feed.ETag.Db());
+        p.AddWithValue("$lm", feed.LastModified.Db());
+        p.AddWithValue("$ttl", feed.TimeToLive is { } ttl ? (long)ttl.TotalSeconds : DBNull.Value);
+        p.AddWithValue("$attempt", feed.Health.LastAttemptAt.Db());
+        p.AddWithValue("$success", feed.Health.LastSuccessAt.Db());
+        p.AddWithValue("$error", feed.Health.LastError.Db());
+        p.AddWithValue("$failures", feed.Health.ConsecutiveFailures);
+        p.AddWithValue("$next", feed.Health.NextCheckAt.Db());
+        p.AddWithValue("$folder", feed.Folder.Db());
+    }
 
     public async Task<bool> DeleteFeedAsync(string id, CancellationToken ct = default) =>
         await db.ExecuteAsync("DELETE FROM feeds WHERE id = $id", p => p.AddWithValue("$id", id), ct) > 0;

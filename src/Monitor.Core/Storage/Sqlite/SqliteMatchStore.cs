@@ -5,17 +5,21 @@ namespace NewsMonitor.Storage.Sqlite;
 
 public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
 {
-    public Task AddMatchAsync(TermMatchRecord match, CancellationToken ct = default) =>
-        db.ExecuteAsync(
+    public Task AddMatchAsync(TermMatchRecord match, CancellationToken ct = default)
+    {
+        // Serialised before the turn to write, which other writers wait for.
+        var highlights = JsonSerializer.Serialize(match.Highlights, StorageJson.Options);
+        return db.ExecuteAsync(
             "INSERT INTO matches (article_id, term_id, matched_at, highlights) VALUES ($a, $t, $at, $h) ON CONFLICT DO NOTHING",
             p =>
             {
                 p.AddWithValue("$a", match.ArticleId);
                 p.AddWithValue("$t", match.TermId);
                 p.AddWithValue("$at", match.MatchedAt.Db());
-                p.AddWithValue("$h", JsonSerializer.Serialize(match.Highlights, StorageJson.Options));
+                p.AddWithValue("$h", highlights);
             },
             ct);
+    }
 
     public async Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticleAsync(string articleId, CancellationToken ct = default) =>
         await db.QueryAsync(
@@ -43,24 +47,26 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
             r => new PendingItem(r.Text("subscriber_id")!, r.Text("article_id")!, r.Text("term_id")!, r.Time("added_at")!.Value),
             ct);
 
-    public async Task MarkDeliveredAsync(string subscriberId, IReadOnlyCollection<PendingItem> items, string digestKey, CancellationToken ct = default)
-    {
-        await using var connection = db.Open();
-        await using var transaction = connection.BeginTransaction();
-        foreach (var item in items)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE pending SET digest_key = $k WHERE subscriber_id = $s AND article_id = $a AND term_id = $t";
-            command.Parameters.AddWithValue("$k", digestKey);
-            command.Parameters.AddWithValue("$s", subscriberId);
-            command.Parameters.AddWithValue("$a", item.ArticleId);
-            command.Parameters.AddWithValue("$t", item.TermId);
-            await command.ExecuteNonQueryAsync(ct);
-        }
+    public Task MarkDeliveredAsync(string subscriberId, IReadOnlyCollection<PendingItem> items, string digestKey, CancellationToken ct = default) =>
+        db.WriteAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE pending SET digest_key = $k WHERE subscriber_id = $s AND article_id = $a AND term_id = $t";
+                command.Parameters.AddWithValue("$k", digestKey);
+                command.Parameters.AddWithValue("$s", subscriberId);
+                var article = command.Parameters.Add(new SqliteParameter { ParameterName = "$a" });
+                var term = command.Parameters.Add(new SqliteParameter { ParameterName = "$t" });
+                foreach (var item in items)
+                {
+                    article.Value = item.ArticleId;
+                    term.Value = item.TermId;
+                    command.ExecuteNonQuery();
+                }
 
-        await transaction.CommitAsync(ct);
-    }
+                return items.Count;
+            },
+            ct);
 
     private static TermMatchRecord ReadMatch(SqliteDataReader r) => new()
     {
