@@ -89,6 +89,43 @@ public sealed class StoryClusteringTests(ITestOutputHelper output) : IDisposable
         Assert.False(StoryIndex.IsSameStory(a, b, sameFeed: false));
     }
 
+    [Fact]
+    public void Forgotten_and_evicted_articles_are_no_longer_found_and_the_index_keeps_finding_the_rest()
+    {
+        var (original, retold) = fixtures.FirstPair();
+        using var index = new StoryIndex(new SqliteArticleStore(new SqliteDatabase(temp.Combine("evict.db"))), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+
+        var first = index.Assign(ArticleOf(original));
+        index.Forget(ArticleOf(original).Id);
+        Assert.Equal(ArticleOf(retold).Id, index.Assign(ArticleOf(retold)));
+        index.Forget(ArticleOf(retold).Id);
+        Assert.Equal(first, index.Assign(ArticleOf(original)));
+
+        // More articles than the index holds: the original is evicted (and the buckets rebuilt on the way).
+        var random = new Random(3);
+        var fillers = Enumerable.Range(0, StoryIndex.Capacity + 5_000).Select(i => Filler(i, random)).ToList();
+        foreach (var filler in fillers)
+        {
+            index.Assign(filler);
+        }
+
+        Assert.Equal(StoryIndex.Capacity, index.Count);
+        Assert.Equal(ArticleOf(retold).Id, index.Assign(ArticleOf(retold)));
+        var last = fillers[^1];
+        Assert.Equal(last.Id, index.Assign(last with { Id = "retold-last", FeedId = "other-outlet", Title = "Another headline" }));
+    }
+
+    /// <summary>A story of its own: forty words drawn from a large vocabulary.</summary>
+    private static Article Filler(int number, Random random) => new()
+    {
+        Id = $"filler-{number}",
+        FeedId = $"outlet-{number % 50}",
+        Url = $"https://outlet.example/{number}",
+        Title = $"Story {number}",
+        Summary = string.Join(' ', Enumerable.Range(0, 40).Select(_ => $"w{random.Next(100_000)}")),
+        FetchedAt = Now,
+    };
+
     private static Article ArticleOf(StoryFixtures.Item item) => new()
     {
         Id = $"{item.Outlet}/{item.Story}/{item.Title.GetHashCode(StringComparison.Ordinal):x}",
