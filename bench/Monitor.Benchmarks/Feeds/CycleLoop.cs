@@ -24,6 +24,7 @@ internal static class CycleLoop
                 var pause = GC.GetTotalPauseDuration();
                 var allocated = GC.GetTotalAllocatedBytes();
                 int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+                var contention = Monitor.LockContentionCount;
                 var wall = Stopwatch.StartNew();
                 var articles = benchmark.FullConcurrent();
                 wall.Stop();
@@ -34,7 +35,7 @@ internal static class CycleLoop
                 benchmark.DropStore();
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"cycle {cycle}: {articles} articles, {wall.Elapsed.TotalSeconds:0.00} s ({PollCycleBenchmarks.FeedCount / wall.Elapsed.TotalSeconds:0} feeds/s), CPU {cpu.TotalSeconds:0.00} s (feed server {serverCpu.TotalSeconds:0.00} s), GC paused {pause.TotalSeconds:0.00} s, allocated {allocated / 1e6:0} MB, collections {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
+                    $"cycle {cycle}: {articles} articles, {wall.Elapsed.TotalSeconds:0.00} s ({PollCycleBenchmarks.FeedCount / wall.Elapsed.TotalSeconds:0} feeds/s), CPU {cpu.TotalSeconds:0.00} s (feed server {serverCpu.TotalSeconds:0.00} s), GC paused {pause.TotalSeconds:0.00} s, allocated {allocated / 1e6:0} MB, lock waits {Monitor.LockContentionCount - contention}, collections {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
             }
         }
         finally
