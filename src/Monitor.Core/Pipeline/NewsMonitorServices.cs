@@ -29,6 +29,9 @@ public static class NewsMonitorServices
 
             // The handler renews its own connections (PooledConnectionLifetime), so the factory need not rotate it.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+
+            // Four log lines a request are noise beside PollFeedHandler's one line a feed (and the feed's health).
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<FeedFetchOptions>>().Value;
