@@ -23,17 +23,15 @@ internal static class StageCosts
         var normaliser = new ArticleNormaliser();
         for (var round = 0; round < 3; round++)
         {
-            var parsed = Stage(output, "parse (decode, repair, read)", round, bodies.Select((b, i) => (Func<object>)(() => parser.Parse(b, "application/rss+xml; charset=utf-8", new Uri(sources[i].Url)))).ToList(), out var feedsParsed);
-            var articles = Stage(output, "normalise", round, feedsParsed.Select((p, i) => (Func<object>)(() => ((ParsedFeed)p).Items.Select(item => normaliser.Normalise(item, sources[i], "Outlet", new Uri(sources[i].Url), published)!).ToList())).ToList(), out var normalised);
+            Stage(output, "parse (decode, repair, read)", round, bodies.Select((b, i) => (Func<object>)(() => parser.Parse(b, "application/rss+xml; charset=utf-8", new Uri(sources[i].Url)))).ToList(), out var feedsParsed);
+            Stage(output, "normalise", round, feedsParsed.Select((p, i) => (Func<object>)(() => ((ParsedFeed)p).Items.Select(item => normaliser.Normalise(item, sources[i], "Outlet", new Uri(sources[i].Url), published)!).ToList())).ToList(), out var normalised);
             Stage(output, "story signatures", round, normalised.Select(a => (Func<object>)(() => ((List<Article>)a).Select(x => StorySignature.Of(x.Title, x.Summary, x.Content)).ToList())).ToList(), out _);
             using var index = new StoryIndex(new NoArticles(), TimeProvider.System);
             Stage(output, "story index (signatures, assign)", round, normalised.Select(a => (Func<object>)(() => index.AssignAll((List<Article>)a))).ToList(), out _);
-            _ = parsed;
-            _ = articles;
         }
     }
 
-    private static double Stage(TextWriter output, string name, int round, List<Func<object>> work, out List<object> results)
+    private static void Stage(TextWriter output, string name, int round, List<Func<object>> work, out List<object> results)
     {
         results = new List<object>(work.Count);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -49,8 +47,6 @@ internal static class StageCosts
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-36} {perFeed,6:0.00} ms {bytes / 1024.0 / work.Count,8:0} KB per feed"));
         }
-
-        return perFeed;
     }
 
     private sealed class NoArticles : IArticleStore

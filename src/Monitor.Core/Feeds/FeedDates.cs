@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -51,6 +52,9 @@ public static partial class FeedDates
         ["PST"] = -8,
         ["PDT"] = -7,
     };
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ZoneLookup = ZoneHours.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static readonly string[] IsoFormats =
     [
@@ -115,19 +119,8 @@ public static partial class FeedDates
             return null;
         }
 
-        var zone = s[18..].TrimEnd();
-        TimeSpan offset;
-        if (zone is "GMT" or "UT" or "UTC" or "Z")
-        {
-            offset = TimeSpan.Zero;
-        }
-        else if (zone.Length == 5 && zone[0] is '+' or '-' && int.TryParse(zone[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm)
-            && hhmm / 100 <= 14 && hhmm % 100 <= 59)
-        {
-            offset = new TimeSpan(hhmm / 100, hhmm % 100, 0);
-            offset = zone[0] == '-' ? -offset : offset;
-        }
-        else
+        // Anything after the zone ("+0100 (CET)") is for the regular expression.
+        if (Offset(s[18..].TrimEnd()) is not { } offset)
         {
             return null;
         }
@@ -158,7 +151,7 @@ public static partial class FeedDates
             return null;
         }
 
-        var offset = Offset(match.Groups["zone"].Value);
+        var offset = Offset(match.Groups["zone"].ValueSpan);
         if (offset is null)
         {
             return null;
@@ -169,7 +162,8 @@ public static partial class FeedDates
         return new DateTimeOffset(local, offset.Value).ToUniversalTime();
     }
 
-    private static TimeSpan? Offset(string zone)
+    /// <summary>"+0100", "-05:00", a zone name (unknown ones count as UTC) or nothing (UTC); null for anything else.</summary>
+    private static TimeSpan? Offset(ReadOnlySpan<char> zone)
     {
         if (zone.Length == 0)
         {
@@ -178,10 +172,11 @@ public static partial class FeedDates
 
         if (zone[0] is '+' or '-')
         {
-            var digits = zone[1..].Replace(":", "", StringComparison.Ordinal);
-            var hours = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
-            var minutes = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
-            if (hours > 14 || minutes > 59)
+            var digits = zone[1..];
+            if (!(digits.Length == 4 || (digits.Length == 5 && digits[2] == ':'))
+                || !int.TryParse(digits[..2], NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
+                || !int.TryParse(digits[^2..], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+                || hours > 14 || minutes > 59)
             {
                 return null;
             }
@@ -190,8 +185,13 @@ public static partial class FeedDates
             return zone[0] == '-' ? -offset : offset;
         }
 
+        if (zone.Length > 5 || zone.ContainsAnyExcept(AsciiLetters))
+        {
+            return null;
+        }
+
         // An unknown zone name costs at most a few hours; dropping the date would cost the ordering.
-        return ZoneHours.TryGetValue(zone, out var h) ? TimeSpan.FromHours(h) : TimeSpan.Zero;
+        return ZoneLookup.TryGetValue(zone, out var h) ? TimeSpan.FromHours(h) : TimeSpan.Zero;
     }
 
     private static Dictionary<string, int> ByMonth(params string[] months)

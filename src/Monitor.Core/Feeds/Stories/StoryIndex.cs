@@ -220,13 +220,17 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
 
         void Consider(Entry entry)
         {
-            if (entry.SearchedBy == stamp || !IsSameStory(signature, entry.Signature, entry.FeedId == feedId))
+            if (entry.SearchedBy == stamp)
             {
-                entry.SearchedBy = stamp;
                 return;
             }
 
             entry.SearchedBy = stamp;
+            if (!IsSameStory(signature, entry.Signature, entry.FeedId == feedId))
+            {
+                return;
+            }
+
             var score = signature.Jaccard(entry.Signature);
             if (best is null || score > bestScore)
             {

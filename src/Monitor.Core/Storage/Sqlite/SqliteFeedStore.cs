@@ -36,10 +36,11 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
         db.WriteAsync(
             connection =>
             {
+                using var command = connection.CreateCommand();
+                command.CommandText = Upsert;
                 foreach (var feed in feeds)
                 {
-                    using var command = connection.CreateCommand();
-                    command.CommandText = Upsert;
+                    command.Parameters.Clear();
                     Bind(command.Parameters, feed);
                     command.ExecuteNonQuery();
                 }
