@@ -4,14 +4,22 @@ namespace NewsMonitor.Storage.Sqlite;
 
 public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
 {
-    private const string Insert = """
-        INSERT INTO articles (id, feed_id, url, guid, title, summary, content, author, published, fetched_at, story_key, source)
-        VALUES ($id, $feed, $url, $guid, $title, $summary, $content, $author, $published, $fetched, $story, $source)
-        ON CONFLICT(id) DO NOTHING
+    private const string Columns = "id, id_key, feed_id, url, guid, title, summary, content, author, published, fetched_at, story_key, source";
+    private const string Values = "$id, $key, $feed, $url, $guid, $title, $summary, $content, $author, $published, $fetched, $story, $source";
+    private const string ById = "id = $id AND (id_key = $key OR id_key IS NULL)";
+    private const string Insert = $"INSERT INTO articles ({Columns}) VALUES ({Values}) ON CONFLICT(id_key) DO NOTHING";
+
+    // The key is taken. Nearly always by this very article; if by another id (a 64-bit hash: with ten million articles
+    // stored, the chance that any two share one is about 1 in 370,000), the article is stored without a key, where
+    // the lookups below also look, unless it is there already.
+    private const string InsertUnkeyed = $"""
+        INSERT INTO articles ({Columns})
+        SELECT $id, NULL, $feed, $url, $guid, $title, $summary, $content, $author, $published, $fetched, $story, $source
+        WHERE NOT EXISTS (SELECT 1 FROM articles WHERE {ById})
         """;
 
     public async Task<bool> TryAddArticleAsync(Article article, CancellationToken ct = default) =>
-        await db.ExecuteAsync(Insert, p => Bind(p, article), ct) > 0;
+        (await TryAddArticlesAsync([article], ct)).Count > 0;
 
     /// <summary>
     /// One prepared statement for the batch, in one transaction (shared with other writers waiting at the same
@@ -24,35 +32,58 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
             return Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(StringComparer.Ordinal));
         }
 
-        var rows = articles.Select(Values).ToArray();
+        var rows = articles.Select(ValuesOf).ToArray();
         return db.WriteAsync<IReadOnlySet<string>>(connection => InsertAll(connection, rows), ct);
     }
 
     private static HashSet<string> InsertAll(SqliteConnection connection, object[][] rows)
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
-        using var command = connection.CreateCommand();
-        command.CommandText = Insert;
-        var parameters = ParameterNames.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        command.Prepare();
-        foreach (var values in rows)
+        using var insert = Prepared(connection, Insert);
+        SqliteCommand? unkeyed = null;
+        try
         {
-            for (var i = 0; i < parameters.Length; i++)
+            foreach (var values in rows)
             {
-                parameters[i].Value = values[i];
+                if (Run(insert, values) > 0 || Run(unkeyed ??= Prepared(connection, InsertUnkeyed), values) > 0)
+                {
+                    added.Add((string)values[0]);
+                }
             }
-
-            if (command.ExecuteNonQuery() > 0)
-            {
-                added.Add((string)values[0]);
-            }
+        }
+        finally
+        {
+            unkeyed?.Dispose();
         }
 
         return added;
     }
 
+    private static SqliteCommand Prepared(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in ParameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
     public async Task<Article?> GetArticleAsync(string id, CancellationToken ct = default) =>
-        (await db.QueryAsync("SELECT * FROM articles WHERE id = $id", p => p.AddWithValue("$id", id), Read, ct)).SingleOrDefault();
+        (await db.QueryAsync($"SELECT * FROM articles WHERE {ById}", p => BindId(p, id), Read, ct)).SingleOrDefault();
 
     public async Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default) =>
         await db.QueryAsync(
@@ -63,10 +94,10 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
 
     public Task MarkArticleMatchedAsync(string id, DateTimeOffset at, CancellationToken ct = default) =>
         db.ExecuteAsync(
-            "UPDATE articles SET matched_at = $at WHERE id = $id",
+            $"UPDATE articles SET matched_at = $at WHERE {ById}",
             p =>
             {
-                p.AddWithValue("$id", id);
+                BindId(p, id);
                 p.AddWithValue("$at", at.Db());
             },
             ct);
@@ -78,23 +109,20 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
             Read,
             ct);
 
-    private static readonly string[] ParameterNames = ["$id", "$feed", "$url", "$guid", "$title", "$summary", "$content", "$author", "$published", "$fetched", "$story", "$source"];
-
-    private static void Bind(SqliteParameterCollection p, Article article)
-    {
-        var values = Values(article);
-        for (var i = 0; i < ParameterNames.Length; i++)
-        {
-            p.AddWithValue(ParameterNames[i], values[i]);
-        }
-    }
+    private static readonly string[] ParameterNames = ["$id", "$key", "$feed", "$url", "$guid", "$title", "$summary", "$content", "$author", "$published", "$fetched", "$story", "$source"];
 
     /// <summary>The insert's values, in the order of <see cref="ParameterNames"/>: a batch binds them to one prepared command.</summary>
-    private static object[] Values(Article article) =>
+    private static object[] ValuesOf(Article article) =>
     [
-        article.Id, article.FeedId, article.Url, article.Guid.Db(), article.Title, article.Summary, article.Content,
+        article.Id, ArticleKey.Of(article.Id), article.FeedId, article.Url, article.Guid.Db(), article.Title, article.Summary, article.Content,
         article.Author.Db(), article.Published.Db(), article.FetchedAt.Db(), article.StoryKey.Db(), article.Source.Db(),
     ];
+
+    private static void BindId(SqliteParameterCollection p, string id)
+    {
+        p.AddWithValue("$id", id);
+        p.AddWithValue("$key", ArticleKey.Of(id));
+    }
 
     private static Article Read(SqliteDataReader r) => new()
     {

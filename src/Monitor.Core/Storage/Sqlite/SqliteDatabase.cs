@@ -13,12 +13,6 @@ public sealed class SqliteDatabase : IDisposable
             interval_seconds INTEGER, etag TEXT, last_modified TEXT, ttl_seconds INTEGER,
             last_attempt_at TEXT, last_success_at TEXT, last_error TEXT, consecutive_failures INTEGER NOT NULL DEFAULT 0,
             next_check_at TEXT, folder TEXT);
-        CREATE TABLE IF NOT EXISTS articles (
-            id TEXT PRIMARY KEY, feed_id TEXT NOT NULL, url TEXT NOT NULL, guid TEXT, title TEXT NOT NULL,
-            summary TEXT NOT NULL, content TEXT NOT NULL, author TEXT, published TEXT, fetched_at TEXT NOT NULL,
-            story_key TEXT, source TEXT, matched_at TEXT);
-        CREATE INDEX IF NOT EXISTS articles_unmatched ON articles(fetched_at) WHERE matched_at IS NULL;
-        CREATE INDEX IF NOT EXISTS articles_fetched ON articles(fetched_at);
         CREATE TABLE IF NOT EXISTS terms (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, query TEXT NOT NULL, match_case INTEGER NOT NULL, enabled INTEGER NOT NULL,
             position INTEGER NOT NULL);
@@ -29,14 +23,29 @@ public sealed class SqliteDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS pending (
             subscriber_id TEXT NOT NULL, article_id TEXT NOT NULL, term_id TEXT NOT NULL, added_at TEXT NOT NULL,
             digest_key TEXT, PRIMARY KEY (subscriber_id, article_id, term_id));
-        CREATE INDEX IF NOT EXISTS pending_open ON pending(subscriber_id) WHERE digest_key IS NULL;
         CREATE TABLE IF NOT EXISTS digests (
             subscriber_id TEXT NOT NULL, period TEXT NOT NULL, status TEXT NOT NULL, item_count INTEGER NOT NULL,
             updated_at TEXT NOT NULL, message_id TEXT, PRIMARY KEY (subscriber_id, period));
         """;
 
-    // Columns added since the first schema, which CREATE TABLE IF NOT EXISTS does not add to a file made before them.
-    private static readonly (string Table, string Column, string Type)[] AddedColumns = [("feeds", "folder", "TEXT")];
+    /// <summary>
+    /// Articles are stored in the order they come (rowid) and found by their id's <see cref="ArticleKey"/>, unique,
+    /// rather than by a text primary key; the rare article whose key another id has is stored without one (see SqliteArticleStore).
+    /// </summary>
+    internal const string ArticlesTable = """
+        CREATE TABLE IF NOT EXISTS articles (
+            id TEXT NOT NULL, id_key INTEGER, feed_id TEXT NOT NULL, url TEXT NOT NULL, guid TEXT, title TEXT NOT NULL,
+            summary TEXT NOT NULL, content TEXT NOT NULL, author TEXT, published TEXT, fetched_at TEXT NOT NULL,
+            story_key TEXT, source TEXT, matched_at TEXT)
+        """;
+
+    // After the migrations: an index on a column a migration adds cannot be made before it.
+    private const string Indexes = """
+        CREATE UNIQUE INDEX IF NOT EXISTS articles_key ON articles(id_key);
+        CREATE INDEX IF NOT EXISTS articles_unmatched ON articles(fetched_at) WHERE matched_at IS NULL;
+        CREATE INDEX IF NOT EXISTS articles_fetched ON articles(fetched_at);
+        CREATE INDEX IF NOT EXISTS pending_open ON pending(subscriber_id) WHERE digest_key IS NULL;
+        """;
 
     private readonly string connectionString;
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
@@ -60,28 +69,11 @@ public sealed class SqliteDatabase : IDisposable
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = Schema;
+        command.CommandText = Schema + ";" + ArticlesTable;
         command.ExecuteNonQuery();
-        AddMissingColumns(connection);
-    }
-
-    // One immediate transaction, so two processes opening the same old file do not both add a column.
-    private static void AddMissingColumns(SqliteConnection connection)
-    {
-        using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var (table, column, type) in AddedColumns)
-        {
-            using var info = connection.CreateCommand();
-            info.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
-            if ((long)info.ExecuteScalar()! == 0)
-            {
-                using var alter = connection.CreateCommand();
-                alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
-                alter.ExecuteNonQuery();
-            }
-        }
-
-        transaction.Commit();
+        SqliteMigrations.Apply(connection);
+        command.CommandText = Indexes;
+        command.ExecuteNonQuery();
     }
 
     public SqliteConnection Open()
