@@ -46,8 +46,12 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
     public const double MinJaccardSameFeed = 0.8;
 
     private readonly Dictionary<string, Entry> byId = new(StringComparer.Ordinal);
-    // A bucket is one Entry (nearly always) or a List<Entry>: a list per band key would cost more than the signatures.
-    private readonly Dictionary<ulong, object> buckets = [];
+    private readonly BandBuckets buckets = new();
+
+    // The entries by handle, which is what the buckets hold; a handle is reused once its entry is gone.
+    private Entry?[] entries = new Entry?[1024];
+    private readonly Stack<int> freeHandles = new();
+    private int handleCount;
     private readonly LinkedList<Entry> byAge = new();
     private readonly Lock gate = new();
     private readonly SemaphoreSlim refreshing = new(1, 1);
@@ -196,22 +200,23 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         Entry? best = null;
         var bestScore = 0.0;
         var stamp = ++search;
+        buckets.Touch(signature.BandKeys);
         foreach (var key in signature.BandKeys)
         {
-            if (!buckets.TryGetValue(key, out var bucket))
+            if (!buckets.TryFind(key, out var single, out var list))
             {
                 continue;
             }
 
-            if (bucket is Entry single)
+            if (list is null)
             {
-                Consider(single);
+                Consider(entries[single]!);
             }
-            else if (bucket is List<Entry> { Count: < MaxBucket } list)
+            else if (list.Count < MaxBucket)
             {
-                foreach (var entry in list)
+                foreach (var handle in list)
                 {
-                    Consider(entry);
+                    Consider(entries[handle]!);
                 }
             }
         }
@@ -245,23 +250,10 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         var entry = new Entry(article.Id, article.FeedId, storyKey, signature, article.FetchedAt);
         byId[article.Id] = entry;
         entry.Node = byAge.AddLast(entry);
+        entry.Handle = NewHandle(entry);
         foreach (var key in signature.BandKeys)
         {
-            if (!buckets.TryGetValue(key, out var bucket))
-            {
-                buckets[key] = entry;
-            }
-            else if (bucket is List<Entry> list)
-            {
-                if (list.Count < MaxBucket)
-                {
-                    list.Add(entry);
-                }
-            }
-            else
-            {
-                buckets[key] = new List<Entry> { (Entry)bucket, entry };
-            }
+            buckets.Add(key, entry.Handle, MaxBucket);
         }
     }
 
@@ -282,26 +274,29 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
             entry.Node = null;
         }
 
+        buckets.Touch(entry.Signature.BandKeys);
         foreach (var key in entry.Signature.BandKeys)
         {
-            if (!buckets.TryGetValue(key, out var bucket))
-            {
-                continue;
-            }
+            buckets.Remove(key, entry.Handle);
+        }
 
-            if (bucket is List<Entry> list)
+        entries[entry.Handle] = null;
+        freeHandles.Push(entry.Handle);
+    }
+
+    private int NewHandle(Entry entry)
+    {
+        if (!freeHandles.TryPop(out var handle))
+        {
+            handle = handleCount++;
+            if (handle == entries.Length)
             {
-                list.Remove(entry);
-                if (list.Count == 1)
-                {
-                    buckets[key] = list[0];
-                }
-            }
-            else if (ReferenceEquals(bucket, entry))
-            {
-                buckets.Remove(key);
+                Array.Resize(ref entries, entries.Length * 2);
             }
         }
+
+        entries[handle] = entry;
+        return handle;
     }
 
     public void Dispose() => refreshing.Dispose();
@@ -314,6 +309,9 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         public StorySignature Signature { get; } = signature;
         public DateTimeOffset FetchedAt { get; } = fetchedAt;
         public LinkedListNode<Entry>? Node { get; set; }
+
+        /// <summary>Where <c>entries</c> holds it, and what the buckets hold of it.</summary>
+        public int Handle { get; set; }
 
         /// <summary>The last search that compared this entry (see <c>search</c>).</summary>
         public int SearchedBy { get; set; }
