@@ -154,11 +154,11 @@ public class PollCycleBenchmarks
     {
         public Config()
         {
-            // Each iteration is one whole cycle of a few seconds: no unrolling, few iterations, one launch. Three warm-up
-            // cycles: the runtime keeps recompiling hot code (tiered, profile-guided) through the first two or three,
-            // and a monitor that runs for days is measured after them (CycleLoop shows the first cycles apart).
+            // Each iteration is one whole cycle of a few seconds: no unrolling, few iterations, one launch. Six warm-up
+            // cycles: the runtime keeps recompiling hot code (tiered, profile-guided) through the first four or five
+            // (CycleLoop shows each cycle apart), and a monitor that runs for days is measured after them.
             // The garbage collector settings of Monitor.Server, stated for the process BenchmarkDotNet generates.
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5)
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(5)
                 .WithInvocationCount(1).WithUnrollFactor(1)
                 .WithGcServer(true).WithEnvironmentVariables(new EnvironmentVariable("DOTNET_GCLOHThreshold", "0x80000")));
             AddDiagnoser(MemoryDiagnoser.Default);
