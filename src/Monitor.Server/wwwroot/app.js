@@ -432,15 +432,41 @@ function folderTitles(folder) {
 }
 
 function feedRow(feed) {
+  const actions = el("td", { class: "row-actions" });
+  const showButtons = () => actions.replaceChildren(
+    el("button", { type: "button", class: "quiet small", text: "Poll now", onclick: () => pollFeed(feed) }), " ",
+    el("button", { type: "button", class: "quiet small", text: "Move", onclick: () => actions.replaceChildren(moveForm(feed, showButtons)) }), " ",
+    el("button", { type: "button", class: "quiet small", text: feed.enabled ? "Disable" : "Enable", onclick: () => toggleFeed(feed) }), " ",
+    el("button", { type: "button", class: "danger small", text: "Delete", onclick: () => deleteFeed(feed) }));
+  showButtons();
   return el("tr", {},
     el("td", {}, el("strong", { text: feed.title || feed.url }), el("div", { class: "url", text: feed.url })),
     healthCell(feed),
     el("td", { text: when(feed.health.lastSuccessAt) }),
     el("td", { text: feed.health.nextCheckAt ? when(feed.health.nextCheckAt) : "due now" }),
-    el("td", { class: "row-actions" },
-      el("button", { type: "button", class: "quiet small", text: "Poll now", onclick: () => pollFeed(feed) }), " ",
-      el("button", { type: "button", class: "quiet small", text: feed.enabled ? "Disable" : "Enable", onclick: () => toggleFeed(feed) }), " ",
-      el("button", { type: "button", class: "danger small", text: "Delete", onclick: () => deleteFeed(feed) })));
+    actions);
+}
+
+/** Files a feed in another folder, in place of the row's buttons; an empty folder puts it at the top level. */
+function moveForm(feed, cancel) {
+  const input = el("input", {
+    name: "folder", list: "feed-folders", value: feed.folder || "", placeholder: "no folder",
+    "aria-label": `Folder of ${feed.title || feed.url}`,
+  });
+  const form = el("form", { class: "inline", onsubmit: async event => {
+    event.preventDefault();
+    try {
+      await api("PUT", `/api/feeds/${encodeURIComponent(feed.id)}`, { folder: input.value.trim() });
+      await loadFeeds();
+    } catch (error) {
+      notice(error.message);
+    }
+  } },
+    input, " ",
+    el("button", { type: "submit", class: "small", text: "Save" }), " ",
+    el("button", { type: "button", class: "quiet small", text: "Cancel", onclick: cancel }));
+  setTimeout(() => input.focus());
+  return form;
 }
 
 /** Feeds grouped under a row per folder (in folder order, feeds with none last); no group rows when no feed has a folder. */

@@ -137,7 +137,7 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
-    public async Task Feeds_are_grouped_by_folder_and_a_new_feed_can_be_filed_in_one()
+    public async Task Feeds_are_grouped_by_folder_and_can_be_filed_in_one_when_added_or_later()
     {
         feeds.Serve("good.xml", """<rss version="2.0"><channel><title>Good Feed</title><item><title>x</title><link>https://good.example/x</link></item></channel></rss>""");
         var store = host.Get<IFeedStore>();
@@ -157,6 +157,22 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         Assert.Equal(["EU policy", "Good Feed", "Music › AC/DC", "Band Feed", "No folder", "Loose Feed"], (await rows.AllInnerTextsAsync()).Select(FirstLine));
         Assert.Equal("EU policy", (await store.GetFeedAsync(ArticleIdentity.ForFeed(feeds.UrlOf("good.xml").AbsoluteUri)))?.Folder);
         await ChromiumFixture.ScreenshotAsync(page, "feed-folders");
+
+        // An existing feed moves to a folder there is, and another out of every folder.
+        await rows.Filter(new() { HasText = "Loose Feed" }).GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await page.GetByLabel("Folder of Loose Feed").FillAsync(@"Music/AC\/DC");
+        await ChromiumFixture.ScreenshotAsync(page, "feed-move");
+        await rows.Filter(new() { HasText = "Loose Feed" }).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(5);
+        Assert.Equal(["EU policy", "Good Feed", "Music › AC/DC", "Band Feed", "Loose Feed"], (await rows.AllInnerTextsAsync()).Select(FirstLine));
+
+        await rows.Filter(new() { HasText = "Good Feed" }).GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await page.GetByLabel("Folder of Good Feed").FillAsync("");
+        await rows.Filter(new() { HasText = "Good Feed" }).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(rows.First).ToContainTextAsync("Music › AC/DC");
+        await Expect(rows).ToHaveCountAsync(5);
+        Assert.Equal(["Music › AC/DC", "Band Feed", "Loose Feed", "No folder", "Good Feed"], (await rows.AllInnerTextsAsync()).Select(FirstLine));
+        Assert.Equal((@"Music/AC\/DC", (string?)null), ((await store.GetFeedAsync("loose"))?.Folder, (await store.GetFeedAsync(ArticleIdentity.ForFeed(feeds.UrlOf("good.xml").AbsoluteUri)))?.Folder));
 
         static string FirstLine(string text) => text.Split('\n')[0].Trim();
     }
