@@ -11,6 +11,7 @@ namespace NewsMonitor.Azure.Tables;
 public sealed class TableFeedStore(MonitorTables tables) : IFeedStore
 {
     private const string Partition = "feed";
+    private const int MaxTransaction = 100;
     private static readonly DateTimeOffset NeverChecked = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public async Task<IReadOnlyList<FeedSource>> ListFeedsAsync(CancellationToken ct = default) =>
@@ -30,10 +31,30 @@ public sealed class TableFeedStore(MonitorTables tables) : IFeedStore
     public async Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Feeds);
+        await table.UpsertEntityAsync(Entity(feed), TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>
+    /// Every feed shares the partition, so a hundred feeds (the most a table transaction takes) go in one request:
+    /// the scheduler leases a cycle's due feeds in a few round trips, not one per feed. A transaction may name an
+    /// entity once, so a feed given twice is written as its last version.
+    /// </summary>
+    public async Task UpsertFeedsAsync(IReadOnlyList<FeedSource> feeds, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Feeds);
+        var latest = feeds.GroupBy(f => f.Id, StringComparer.Ordinal).Select(versions => versions.Last());
+        foreach (var batch in latest.Chunk(MaxTransaction))
+        {
+            await table.SubmitTransactionAsync(batch.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(f))), ct);
+        }
+    }
+
+    private static TableEntity Entity(FeedSource feed)
+    {
         var entity = EntityBody.Create(Partition, TableKeys.Encode(feed.Id), feed);
         entity["Enabled"] = feed.Enabled;
         entity["DueAt"] = (feed.Health.NextCheckAt ?? NeverChecked).ToUniversalTime();
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        return entity;
     }
 
     public async Task<bool> DeleteFeedAsync(string id, CancellationToken ct = default)

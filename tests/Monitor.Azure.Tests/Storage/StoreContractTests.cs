@@ -59,6 +59,24 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feeds_upserted_together_are_all_stored_and_a_feed_given_twice_keeps_its_last_version()
+    {
+        // More than one table transaction's worth, and f7 twice in one call.
+        var feeds = Enumerable.Range(0, 250).Select(i => Feed($"f{i}", $"https://{i:000}.example/feed")).ToList();
+        feeds.Add(feeds[7] with { Title = "Seven, renamed", Health = new FeedHealth { NextCheckAt = T0.AddHours(1) } });
+
+        await S.Feeds.UpsertFeedsAsync(feeds);
+        await S.Feeds.UpsertFeedsAsync([feeds[3] with { Folder = "Later" }]);
+
+        var all = await S.Feeds.ListFeedsAsync();
+        Assert.Equal(250, all.Count);
+        Assert.Equal("Seven, renamed", all.Single(f => f.Id == "f7").Title);
+        Assert.Equal("Later", all.Single(f => f.Id == "f3").Folder);
+        Assert.DoesNotContain("f7", (await S.Feeds.ListDueFeedsAsync(T0)).Select(f => f.Id));
+        Assert.Equal(249, (await S.Feeds.ListDueFeedsAsync(T0)).Count);
+    }
+
+    [Fact]
     public async Task Due_feeds_are_the_enabled_ones_never_checked_or_whose_check_time_has_come()
     {
         await S.Feeds.UpsertFeedAsync(Feed("never", "https://1.example/"));
