@@ -64,7 +64,7 @@ public sealed class StorySignature
         var pairs = new uint[Math.Max(0, count - 1)];
         for (var i = 0; i < pairs.Length; i++)
         {
-            pairs[i] = (uint)(Mix((words[i] * 31) + words[i + 1]) >> 32);
+            pairs[i] = (uint)(StableHash.Mix((words[i] * 31) + words[i + 1]) >> 32);
         }
 
         Array.Sort(pairs);
@@ -138,20 +138,10 @@ public sealed class StorySignature
         var key = (ulong)(band + 1) * 0x9E3779B97F4A7C15UL;
         for (var i = band * Rows; i < (band + 1) * Rows; i++)
         {
-            key = Mix(key ^ sketch[i]);
+            key = StableHash.Mix(key ^ sketch[i]);
         }
 
         return key;
-    }
-
-    internal static ulong Mix(ulong x)
-    {
-        // SplitMix64's finaliser: cheap, and every input bit reaches every output bit.
-        x ^= x >> 30;
-        x *= 0xBF58476D1CE4E5B9UL;
-        x ^= x >> 27;
-        x *= 0x94D049BB133111EBUL;
-        return x ^ (x >> 31);
     }
 
     private int Shared(StorySignature other)
@@ -186,7 +176,7 @@ public sealed class StorySignature
         for (var i = 0; i < HashCount; i++)
         {
             seed += 0x9E3779B97F4A7C15UL;
-            values[i] = (uint)Mix(seed) | 1;
+            values[i] = (uint)StableHash.Mix(seed) | 1;
         }
 
         return MemoryMarshal.Cast<uint, Vector<uint>>(values).ToArray();

@@ -11,7 +11,7 @@ internal static class StoryWords
         par pas pour qu que qui s sa se ses son sont sur un une y a ete etre fait plus comme aussi selon apres avant entre
         the of to and in for on is are was were be been by with as at that this it its from an or has have had will would
         not their they he she his her we you said says after before about into than also which who but
-        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => Hash(w.AsSpan())));
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => StableHash.Of(w)));
 
     [ThreadStatic]
     private static char[]? wordBuffer;
@@ -44,23 +44,11 @@ internal static class StoryWords
                 return;
             }
 
-            var hash = Hash(word);
+            var hash = StableHash.Of(word);
             if (!StopWords.Contains(hash))
             {
                 words[Count++] = hash;
             }
         }
-    }
-
-    /// <summary>FNV-1a, mixed: stable across processes (string.GetHashCode is not), so signatures can be recomputed anywhere.</summary>
-    private static ulong Hash(ReadOnlySpan<char> word)
-    {
-        var hash = 0xCBF29CE484222325UL;
-        foreach (var c in word)
-        {
-            hash = (hash ^ c) * 0x100000001B3UL;
-        }
-
-        return StorySignature.Mix(hash);
     }
 }

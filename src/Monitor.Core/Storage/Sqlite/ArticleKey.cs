@@ -8,19 +8,6 @@ namespace NewsMonitor.Storage.Sqlite;
 /// </summary>
 internal static class ArticleKey
 {
-    public static long Of(string id)
-    {
-        // FNV-1a, then SplitMix64's finaliser: stable across processes and runtimes, as a stored value must be.
-        var hash = 0xCBF29CE484222325UL;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 0x100000001B3UL;
-        }
-
-        hash ^= hash >> 30;
-        hash *= 0xBF58476D1CE4E5B9UL;
-        hash ^= hash >> 27;
-        hash *= 0x94D049BB133111EBUL;
-        return (long)(hash ^ (hash >> 31));
-    }
+    /// <summary>FNV-1a and SplitMix64 (<see cref="StableHash"/>): stored, so it must not change between versions.</summary>
+    public static long Of(string id) => (long)StableHash.Of(id);
 }
