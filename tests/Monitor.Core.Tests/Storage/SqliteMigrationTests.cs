@@ -19,24 +19,16 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task A_file_made_before_folders_opens_with_its_feeds_and_then_keeps_folders()
     {
-        var path = temp.Combine("old.db");
-        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-
-            // The feeds table as the first schema made it, with one feed that has been polled.
-            create.CommandText = """
-                CREATE TABLE feeds (
-                    id TEXT PRIMARY KEY, url TEXT NOT NULL, title TEXT, site_url TEXT, enabled INTEGER NOT NULL,
-                    interval_seconds INTEGER, etag TEXT, last_modified TEXT, ttl_seconds INTEGER,
-                    last_attempt_at TEXT, last_success_at TEXT, last_error TEXT, consecutive_failures INTEGER NOT NULL DEFAULT 0,
-                    next_check_at TEXT);
-                INSERT INTO feeds (id, url, title, enabled, etag, consecutive_failures, next_check_at)
-                VALUES ('f1', 'https://a.example/feed', 'A', 1, '"v1"', 2, '2026-11-23T10:00:00.0000000+00:00');
-                """;
-            create.ExecuteNonQuery();
-        }
+        // The feeds table as the first schema made it, with one feed that has been polled.
+        var path = OldFile("""
+            CREATE TABLE feeds (
+                id TEXT PRIMARY KEY, url TEXT NOT NULL, title TEXT, site_url TEXT, enabled INTEGER NOT NULL,
+                interval_seconds INTEGER, etag TEXT, last_modified TEXT, ttl_seconds INTEGER,
+                last_attempt_at TEXT, last_success_at TEXT, last_error TEXT, consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                next_check_at TEXT);
+            INSERT INTO feeds (id, url, title, enabled, etag, consecutive_failures, next_check_at)
+            VALUES ('f1', 'https://a.example/feed', 'A', 1, '"v1"', 2, '2026-11-23T10:00:00.0000000+00:00');
+            """);
 
         var feeds = new SqliteFeedStore(new SqliteDatabase(path));
 
@@ -52,30 +44,23 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task A_file_whose_articles_were_keyed_by_text_keeps_them_and_still_stores_each_article_once()
     {
-        var path = temp.Combine("old.db");
-        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-
-            // The articles table as the first schema made it: one article matched, one waiting for matching.
-            create.CommandText = """
-                CREATE TABLE articles (
-                    id TEXT PRIMARY KEY, feed_id TEXT NOT NULL, url TEXT NOT NULL, guid TEXT, title TEXT NOT NULL,
-                    summary TEXT NOT NULL, content TEXT NOT NULL, author TEXT, published TEXT, fetched_at TEXT NOT NULL,
-                    story_key TEXT, source TEXT, matched_at TEXT);
-                CREATE INDEX articles_unmatched ON articles(fetched_at) WHERE matched_at IS NULL;
-                CREATE INDEX articles_fetched ON articles(fetched_at);
-                INSERT INTO articles (id, feed_id, url, title, summary, content, fetched_at, story_key, matched_at) VALUES
-                    ('a1', 'f1', 'https://a.example/1', 'La Commission examine', 'Résumé', '', '2026-11-23T09:00:00.0000000+00:00', 'a1', '2026-11-23T09:01:00.0000000+00:00'),
-                    ('a2', 'f1', 'https://a.example/2', 'Mistral AI lève des fonds', '', '', '2026-11-23T10:00:00.0000000+00:00', 'a1', NULL);
-                """;
-            create.ExecuteNonQuery();
-        }
+        // The articles table as the first schema made it: one article matched, one waiting for matching.
+        var path = OldFile("""
+            CREATE TABLE articles (
+                id TEXT PRIMARY KEY, feed_id TEXT NOT NULL, url TEXT NOT NULL, guid TEXT, title TEXT NOT NULL,
+                summary TEXT NOT NULL, content TEXT NOT NULL, author TEXT, published TEXT, fetched_at TEXT NOT NULL,
+                story_key TEXT, source TEXT, matched_at TEXT);
+            CREATE INDEX articles_unmatched ON articles(fetched_at) WHERE matched_at IS NULL;
+            CREATE INDEX articles_fetched ON articles(fetched_at);
+            INSERT INTO articles (id, feed_id, url, title, summary, content, fetched_at, story_key, matched_at) VALUES
+                ('a1', 'f1', 'https://a.example/1', 'La Commission examine', 'Résumé', '', '2026-11-23T09:00:00.0000000+00:00', 'a1', '2026-11-23T09:01:00.0000000+00:00'),
+                ('a2', 'f1', 'https://a.example/2', 'Mistral AI lève des fonds', '', '', '2026-11-23T10:00:00.0000000+00:00', 'a1', NULL);
+            """);
 
         var articles = new SqliteArticleStore(new SqliteDatabase(path));
 
-        Assert.Equal(("La Commission examine", "Résumé", "a1"), ((await articles.GetArticleAsync("a1"))!.Title, (await articles.GetArticleAsync("a1"))!.Summary, (await articles.GetArticleAsync("a1"))!.StoryKey));
+        var kept = await articles.GetArticleAsync("a1");
+        Assert.Equal(("La Commission examine", "Résumé", "a1"), (kept?.Title, kept?.Summary, kept?.StoryKey));
         Assert.Equal(["a2"], await articles.ListUnmatchedArticleIdsAsync(10));
         Assert.False(await articles.TryAddArticleAsync(Article("a2")));
         Assert.True(await articles.TryAddArticleAsync(Article("a3")));
@@ -85,6 +70,18 @@ public sealed class SqliteMigrationTests : IDisposable
         var reopened = new SqliteArticleStore(new SqliteDatabase(path));
         Assert.False(await reopened.TryAddArticleAsync(Article("a1")));
         Assert.Equal(3, (await reopened.ListRecentArticlesAsync(10)).Count);
+    }
+
+    /// <summary>A file as an earlier version left it: <paramref name="sql"/> run on a new one, outside the store.</summary>
+    private string OldFile(string sql)
+    {
+        var path = temp.Combine("old.db");
+        using var old = new SqliteConnection($"Data Source={path};Pooling=False");
+        old.Open();
+        using var create = old.CreateCommand();
+        create.CommandText = sql;
+        create.ExecuteNonQuery();
+        return path;
     }
 
     private static Article Article(string id) =>

@@ -236,7 +236,7 @@ public sealed class SqliteDatabase : IDisposable
         done.ForEach(write => write.Complete());
     }
 
-    private static void Run(SqliteConnection connection, string sql)
+    internal static void Run(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -18,7 +18,7 @@ internal static class SqliteMigrations
         {
             if (!HasColumn(connection, table, column))
             {
-                Run(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+                SqliteDatabase.Run(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
             }
         }
 
@@ -37,15 +37,15 @@ internal static class SqliteMigrations
     private static void KeyArticles(SqliteConnection connection)
     {
         connection.CreateFunction("article_key", (string id) => ArticleKey.Of(id), isDeterministic: true);
-        Run(connection, "ALTER TABLE articles RENAME TO articles_before_key");
-        Run(connection, "DROP INDEX IF EXISTS articles_unmatched; DROP INDEX IF EXISTS articles_fetched");
-        Run(connection, SqliteDatabase.ArticlesTable);
-        Run(connection, """
+        SqliteDatabase.Run(connection, "ALTER TABLE articles RENAME TO articles_before_key");
+        SqliteDatabase.Run(connection, "DROP INDEX IF EXISTS articles_unmatched; DROP INDEX IF EXISTS articles_fetched");
+        SqliteDatabase.Run(connection, SqliteDatabase.ArticlesTable);
+        SqliteDatabase.Run(connection, """
             INSERT INTO articles (id, id_key, feed_id, url, guid, title, summary, content, author, published, fetched_at, story_key, source, matched_at)
             SELECT id, article_key(id), feed_id, url, guid, title, summary, content, author, published, fetched_at, story_key, source, matched_at
             FROM articles_before_key ORDER BY rowid
             """);
-        Run(connection, "DROP TABLE articles_before_key");
+        SqliteDatabase.Run(connection, "DROP TABLE articles_before_key");
     }
 
     private static bool HasColumn(SqliteConnection connection, string table, string column)
@@ -55,12 +55,5 @@ internal static class SqliteMigrations
         info.Parameters.AddWithValue("$table", table);
         info.Parameters.AddWithValue("$column", column);
         return (long)info.ExecuteScalar()! > 0;
-    }
-
-    private static void Run(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
