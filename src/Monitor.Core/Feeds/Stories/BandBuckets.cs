@@ -22,10 +22,10 @@ internal sealed class BandBuckets
     private Slot[] slots = new Slot[MinCapacity];
     private int shift = 64 - 10;
 
-    // Buckets of more than one handle (few): a slot's value is then ~(index here).
-    private List<int>?[] lists = new List<int>?[64];
-    private readonly Stack<int> freeLists = new();
-    private int listCount;
+    // Buckets of more than one handle (few): a slot's value is then ~(the list's handle here).
+    private readonly HandlePool<List<int>> lists = new(64);
+
+    // Stored so that the compiler keeps the reads Touch makes for their effect on the caches.
     private ulong touched;
 
     public int Count { get; private set; }
@@ -71,11 +71,11 @@ internal sealed class BandBuckets
         }
         else if (slot.Value > 0)
         {
-            slot.Value = ~NewList(slot.Value - 1, handle);
+            slot.Value = ~lists.Add([slot.Value - 1, handle]);
         }
-        else if (lists[~slot.Value] is { } list && list.Count < maxBucket)
+        else if (lists[~slot.Value].Count < maxBucket)
         {
-            list.Add(handle);
+            lists[~slot.Value].Add(handle);
         }
     }
 
@@ -86,12 +86,11 @@ internal sealed class BandBuckets
         ref var slot = ref slots[at];
         if (slot.Value < 0)
         {
-            var list = lists[~slot.Value]!;
+            var list = lists[~slot.Value];
             if (list.Remove(handle) && list.Count == 1)
             {
-                var last = list[0];
-                FreeList(~slot.Value);
-                slot.Value = last + 1;
+                lists.Remove(~slot.Value);
+                slot.Value = list[0] + 1;
             }
         }
         else if (slot.Value == handle + 1)
@@ -142,27 +141,6 @@ internal sealed class BandBuckets
 
         slots[hole] = default;
         Count--;
-    }
-
-    private int NewList(int first, int second)
-    {
-        if (!freeLists.TryPop(out var index))
-        {
-            index = listCount++;
-            if (index == lists.Length)
-            {
-                Array.Resize(ref lists, lists.Length * 2);
-            }
-        }
-
-        lists[index] = [first, second];
-        return index;
-    }
-
-    private void FreeList(int index)
-    {
-        lists[index] = null;
-        freeLists.Push(index);
     }
 
     private void Grow()

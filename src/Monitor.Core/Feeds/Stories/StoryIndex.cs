@@ -48,10 +48,8 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
     private readonly Dictionary<string, Entry> byId = new(StringComparer.Ordinal);
     private readonly BandBuckets buckets = new();
 
-    // The entries by handle, which is what the buckets hold; a handle is reused once its entry is gone.
-    private Entry?[] entries = new Entry?[1024];
-    private readonly Stack<int> freeHandles = new();
-    private int handleCount;
+    // The entries by handle, which is what the buckets hold.
+    private readonly HandlePool<Entry> entries = new(1024);
     private readonly LinkedList<Entry> byAge = new();
     private readonly Lock gate = new();
     private readonly SemaphoreSlim refreshing = new(1, 1);
@@ -210,13 +208,13 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
 
             if (list is null)
             {
-                Consider(entries[single]!);
+                Consider(entries[single]);
             }
             else if (list.Count < MaxBucket)
             {
                 foreach (var handle in list)
                 {
-                    Consider(entries[handle]!);
+                    Consider(entries[handle]);
                 }
             }
         }
@@ -250,7 +248,7 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
         var entry = new Entry(article.Id, article.FeedId, storyKey, signature, article.FetchedAt);
         byId[article.Id] = entry;
         entry.Node = byAge.AddLast(entry);
-        entry.Handle = NewHandle(entry);
+        entry.Handle = entries.Add(entry);
         foreach (var key in signature.BandKeys)
         {
             buckets.Add(key, entry.Handle, MaxBucket);
@@ -280,23 +278,7 @@ public sealed class StoryIndex(IArticleStore articles, TimeProvider time) : IDis
             buckets.Remove(key, entry.Handle);
         }
 
-        entries[entry.Handle] = null;
-        freeHandles.Push(entry.Handle);
-    }
-
-    private int NewHandle(Entry entry)
-    {
-        if (!freeHandles.TryPop(out var handle))
-        {
-            handle = handleCount++;
-            if (handle == entries.Length)
-            {
-                Array.Resize(ref entries, entries.Length * 2);
-            }
-        }
-
-        entries[handle] = entry;
-        return handle;
+        entries.Remove(entry.Handle);
     }
 
     public void Dispose() => refreshing.Dispose();
