@@ -26,7 +26,11 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         if (string.IsNullOrEmpty(api.Value.Key))
         {
-            return Task.FromResult(Success("local"));
+            // Without a key only this machine is admitted, checked per connection too: a listener that somehow
+            // reached the network (a misread address, a proxy on another host) still opens nothing.
+            return Task.FromResult(ListenAddresses.IsLocalCaller(Context.Connection.RemoteIpAddress)
+                ? Success("local")
+                : AuthenticateResult.Fail("no API key is configured, so only callers on this machine are admitted"));
         }
 
         if (!Request.Headers.TryGetValue(ApiOptions.KeyHeader, out var given) || string.IsNullOrEmpty(given))
@@ -42,9 +46,11 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{ApiOptions.KeyHeader}\"";
-        var detail = Request.Headers.ContainsKey(ApiOptions.KeyHeader)
-            ? $"the {ApiOptions.KeyHeader} header does not hold the configured API key"
-            : $"this route needs the API key in the {ApiOptions.KeyHeader} header";
+        var detail = string.IsNullOrEmpty(api.Value.Key)
+            ? "no API key is configured on this server, so admin routes answer callers on this machine only"
+            : Request.Headers.ContainsKey(ApiOptions.KeyHeader)
+                ? $"the {ApiOptions.KeyHeader} header does not hold the configured API key"
+                : $"this route needs the API key in the {ApiOptions.KeyHeader} header";
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,

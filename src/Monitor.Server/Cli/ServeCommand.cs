@@ -26,7 +26,17 @@ public static class ServeCommand
             }
 
             await app.Services.GetRequiredService<StoreSeeder>().SeedAsync(null, null, null, ct);
-            await app.StartAsync(ct);
+            try
+            {
+                await ServerApp.StartAsync(app, ct);
+            }
+            catch (InvalidOperationException e)
+            {
+                await error.WriteLineAsync(e.Message);
+                await app.DisposeAsync();
+                return 1;
+            }
+
             await output.WriteLineAsync($"News Monitor listening on {string.Join(", ", app.Urls)} (Ctrl+C stops it)");
             await app.WaitForShutdownAsync(ct);
             return 0;

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using NewsMonitor.Management;
 using NewsMonitor.Server.Api;
 using NewsMonitor.Storage;
@@ -24,10 +27,14 @@ public static class ServerApp
         MonitorHost.Configure(builder.Configuration, settingArgs, new Dictionary<string, string?>());
         var listen = urls ?? builder.Configuration["Urls"] ?? DefaultUrl;
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        if (ListenAddresses.Problem(listen) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         if (string.IsNullOrEmpty(api.Key) && !ListenAddresses.AreLoopbackOnly(listen))
         {
-            throw new InvalidOperationException(
-                $"listening on {listen} makes the API reachable from other machines: set an admin key (Api:Key, e.g. --Api:Key=… or the environment variable Api__Key), or listen on 127.0.0.1 only");
+            throw new InvalidOperationException(NeedsKey(listen));
         }
 
         builder.WebHost.UseKestrelCore().UseUrls(listen).ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxBodyBytes);
@@ -57,6 +64,27 @@ public static class ServerApp
         app.MapNewsMonitorApi();
         return app;
     }
+
+    /// <summary>
+    /// Starts the server, then checks what it actually bound: whatever the URLs or the configuration said, a server
+    /// without "Api:Key" that ended up on a non-loopback address is stopped before it is used.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server bound beyond loopback with no "Api:Key" (it is stopped).</exception>
+    public static async Task StartAsync(WebApplication app, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.StartAsync(ct);
+        var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        if (string.IsNullOrEmpty(api.Key) && bound.Count > 0 && !ListenAddresses.AreBoundToLoopbackOnly(bound))
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw new InvalidOperationException(NeedsKey(string.Join(";", bound)));
+        }
+    }
+
+    private static string NeedsKey(string listen) =>
+        $"listening on {listen} makes the API reachable from other machines: set an admin key (Api:Key, e.g. --Api:Key=… or the environment variable Api__Key), or listen on 127.0.0.1 only";
 
     private static void AddApi(WebApplicationBuilder builder)
     {

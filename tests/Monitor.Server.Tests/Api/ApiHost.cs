@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,7 +70,7 @@ public sealed class ApiHost : IAsyncDisposable
     public static async Task<ApiHost> StartAsync(string? apiKey = null, IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null, bool kestrel = false)
     {
         var host = new ApiHost([.. settings ?? [], .. apiKey is null ? Array.Empty<string>() : [$"--Api:Key={apiKey}"]], kestrel, configure);
-        await host.app.StartAsync();
+        await ServerApp.StartAsync(host.app);
         host.BaseAddress = new Uri(kestrel ? host.app.Urls.First().TrimEnd('/') + "/" : "http://localhost/");
         host.Client = host.CreateClient();
         if (apiKey is not null)
@@ -81,6 +82,9 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => kestrel ? new HttpClient { BaseAddress = BaseAddress } : app.GetTestClient();
+
+    /// <summary>One request through the in-memory server, with the connection (remote address, say) set by the test.</summary>
+    public Task<HttpContext> SendAsync(Action<HttpContext> configure) => app.GetTestServer().SendAsync(configure);
 
     public T Get<T>()
         where T : notnull => app.Services.GetRequiredService<T>();
