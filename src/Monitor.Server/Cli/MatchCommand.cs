@@ -10,6 +10,8 @@ public static class MatchCommand
     {
         var watchlist = new Option<FileInfo>("--watchlist") { Description = "watchlist file (JSON)", Required = true };
         var input = new Option<FileInfo?>("--input") { Description = "JSON Lines file of articles (default: standard input)" };
+        watchlist.MustExist();
+        input.MustExist();
         var command = new Command("match", "Match articles (JSON Lines) against a watchlist and print the matching term ids") { watchlist, input };
         command.SetAction(async (parse, ct) =>
         {

@@ -16,7 +16,22 @@ public static class MonitorCli
             DigestCommand.Create(output, error),
         };
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+        if (CommandLineCheck.Problem(parse) is { } problem)
+        {
+            await error.WriteLineAsync(problem);
+            return CommandLineCheck.UsageExitCode;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A bad value from appsettings.json or the environment (the command line's own are checked above).
+            await error.WriteLineAsync($"error: {e.Message}");
+            return CommandLineCheck.UsageExitCode;
+        }
     }
 
     /// <summary>Unrecognised "--Section:Key=value" tokens are configuration settings, passed to the host.</summary>

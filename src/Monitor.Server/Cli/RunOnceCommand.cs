@@ -17,6 +17,9 @@ public static class RunOnceCommand
         var data = new Option<DirectoryInfo?>("--data") { Description = "folder of the embedded store (default: ./data)" };
         var outbox = new Option<DirectoryInfo?>("--outbox") { Description = "pickup folder, one .eml file per message (default: ./outbox)" };
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "allow feeds on loopback and private networks" };
+        feeds.MustExist();
+        watchlist.MustExist();
+        subscribers.MustExist();
         var command = new Command("run-once", "Run one cycle (schedule, poll, match, compose, deliver) and exit")
         {
             feeds, watchlist, subscribers, data, outbox, allowPrivate,

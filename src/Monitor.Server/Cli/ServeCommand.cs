@@ -9,14 +9,21 @@ public static class ServeCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var urls = new Option<string?>("--urls") { Description = "where to listen (default: http://127.0.0.1:5080)" };
-        var command = new Command("serve", "Run the API, the scheduler and the queue workers") { urls };
+        var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "allow feeds on loopback and private networks" };
+        var command = new Command("serve", "Run the API, the scheduler and the queue workers") { urls, allowPrivate };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             WebApplication app;
             try
             {
-                app = ServerApp.Build(MonitorCli.SettingArgs(parse).ToArray(), parse.GetValue(urls));
+                var settings = MonitorCli.SettingArgs(parse).ToList();
+                if (parse.GetValue(allowPrivate))
+                {
+                    settings.Add("--Feeds:AllowPrivateAddresses=true");
+                }
+
+                app = ServerApp.Build([.. settings], parse.GetValue(urls));
             }
             catch (InvalidOperationException e)
             {
@@ -33,6 +40,13 @@ public static class ServeCommand
             catch (InvalidOperationException e)
             {
                 await error.WriteLineAsync(e.Message);
+                await app.DisposeAsync();
+                return 1;
+            }
+            catch (IOException e)
+            {
+                // Kestrel's "Failed to bind to address …: address already in use." says it all.
+                await error.WriteLineAsync($"error: {e.Message}");
                 await app.DisposeAsync();
                 return 1;
             }
