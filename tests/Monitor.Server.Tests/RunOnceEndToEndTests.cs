@@ -95,6 +95,52 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         Assert.All(first, pair => Assert.Equal(pair.Value, File.ReadAllBytes(pair.Key)));
     }
 
+    [Fact]
+    public async Task A_cycle_before_the_feeds_are_due_says_when_they_will_be()
+    {
+        await RunOnceAsync();
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var (exit, output) = await RunOnceAsync();
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("feeds:    0 polled, 0 ok, 0 failed", output);
+        Assert.Contains("  not due 2 feeds: the next check is at 2026-11-23 10:15 UTC (in 14 min)", output);
+    }
+
+    [Fact]
+    public async Task Feeds_terms_and_subscribers_can_be_listed_and_removed_from_the_command_line()
+    {
+        await RunOnceAsync();
+        var data = temp.Combine("data");
+
+        var (listed, feeds, count) = await CliAsync("feeds", "list", "--data", data);
+        var (removed, removal, _) = await CliAsync("feeds", "remove", server.UrlOf("en.xml").AbsoluteUri, "--data", data);
+        var (_, after, _) = await CliAsync("feeds", "list", "--data", data);
+        var (missing, _, why) = await CliAsync("terms", "remove", "nope", "--data", data);
+        var (_, subscribers, _) = await CliAsync("subscribers", "list", "--data", data);
+
+        Assert.Equal(0, listed);
+        Assert.Equal(2, feeds.Trim().Split('\n').Length);
+        Assert.Equal("2 feeds", count.Trim());
+        Assert.Contains("\tFR\tGazette\tok 2026-11-23 10:00 UTC", feeds);
+        Assert.Equal(0, removed);
+        Assert.Equal($"removed feed {server.UrlOf("en.xml").AbsoluteUri}", removal.Trim());
+        Assert.DoesNotContain("en.xml", after);
+        Assert.Contains("fr.xml", after);
+        Assert.Equal(1, missing);
+        Assert.Equal("error: no term nope in the store (`terms list` shows them)", why.Trim());
+        Assert.Contains("ana\tana@example.org", subscribers);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await MonitorCli.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
     private string OutboxPath => temp.Combine("outbox");
 
     private async Task<(int Exit, string Output)> RunOnceAsync()

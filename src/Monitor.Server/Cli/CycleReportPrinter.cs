@@ -22,6 +22,8 @@ public static class CycleReportPrinter
             await output.WriteLineAsync($"  failed  {failed.Url}: {failed.Error} ({feed?.Health.ConsecutiveFailures} in a row; next try {next})");
         }
 
+        await PrintNotDueAsync(report, feeds, services.GetRequiredService<TimeProvider>().GetUtcNow(), output);
+
         await output.WriteLineAsync($"articles: {report.NewArticles} new, {report.ArticlesMatched} matched against the watchlist, {report.Matches} term matches");
         var pickup = services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
         var where = pickup.Sender == "pickup" ? $" to {Path.GetFullPath(pickup.PickupDirectory)}" : $" via {pickup.Sender}";
@@ -35,6 +37,27 @@ public static class CycleReportPrinter
         if (report.Poisoned > 0)
         {
             await output.WriteLineAsync($"poisoned: {report.Poisoned} messages failed 5 times and were set aside");
+        }
+    }
+
+    /// <summary>Feeds this cycle left alone are said, with when the next one is checked: a quiet cycle is not a broken one.</summary>
+    private static async Task PrintNotDueAsync(CycleReport report, IFeedStore feeds, DateTimeOffset now, TextWriter output)
+    {
+        var polled = report.Polls.Select(p => p.FeedId).ToHashSet(StringComparer.Ordinal);
+        var all = await feeds.ListFeedsAsync();
+        var waiting = all.Where(f => f.Enabled && !polled.Contains(f.Id) && f.Health.NextCheckAt > now).ToList();
+        if (waiting.Count > 0)
+        {
+            var next = waiting.Min(f => f.Health.NextCheckAt!.Value);
+            var minutes = (int)Math.Ceiling((next - now).TotalMinutes);
+            await output.WriteLineAsync(
+                $"  not due {waiting.Count} {(waiting.Count == 1 ? "feed" : "feeds")}: the next check is at {next.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} (in {minutes} min)");
+        }
+
+        var disabled = all.Count(f => !f.Enabled);
+        if (disabled > 0)
+        {
+            await output.WriteLineAsync($"  disabled {disabled} {(disabled == 1 ? "feed" : "feeds")} (not polled)");
         }
     }
 }

@@ -15,6 +15,11 @@ public static class MonitorCli
             ServeCommand.Create(output, error),
             DigestCommand.Create(output, error),
         };
+        foreach (var verb in StoreCommands.Create(output, error))
+        {
+            root.Subcommands.Add(verb);
+        }
+
         var parse = root.Parse(args);
         if (CommandLineCheck.Problem(parse) is { } problem)
         {
