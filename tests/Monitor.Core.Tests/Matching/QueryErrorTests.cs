@@ -8,6 +8,7 @@ public sealed class QueryErrorTests
     private const string Operand = "a word, phrase or parenthesised group";
     private const string NearOperand = "a word, prefix, phrase or parenthesised OR of those";
     private const string Distance = "a number of words from 0 to 50";
+    private const string ExclusionOperand = "a word, prefix, phrase, NEAR or parenthesised OR of those";
 
     [Theory]
     [InlineData("", "empty query", 0, Operand, "end of query")]
@@ -39,9 +40,17 @@ public sealed class QueryErrorTests
     [InlineData("-a NEAR/2 b", "invalid NEAR operand", 0, NearOperand, "a negation")]
     [InlineData("a NEAR/2 NOT b", "invalid NEAR operand", 9, NearOperand, "a negation")]
     [InlineData("a NEAR/2 (b c)", "invalid NEAR operand", 9, NearOperand, "an AND group")]
-    [InlineData("a NEAR/2 (b OR -c)", "invalid NEAR operand", 9, NearOperand, "an OR group containing AND, NOT or NEAR")]
+    [InlineData("a NEAR/2 (b OR -c)", "invalid NEAR operand", 9, NearOperand, "an OR group containing AND or NOT")]
     [InlineData("(a NEAR/1 b) NEAR/2 c", "NEAR cannot be chained", 13, "AND between two NEAR, as in (a NEAR/3 b) AND (b NEAR/3 c)", "NEAR/2")]
     [InlineData("a NEAR/2 (b NEAR/1 c)", "invalid NEAR operand", 9, NearOperand, "a NEAR expression")]
+    [InlineData("a NOT NEAR/2", "dangling operator NEAR/2 (nothing after it)", 12, Operand, "end of query")]
+    [InlineData("a NOT NEAR/2 -b", "invalid NOT NEAR operand", 13, ExclusionOperand, "a negation")]
+    [InlineData("(a b) NOT NEAR/2 c", "invalid NOT NEAR operand", 0, ExclusionOperand, "an AND group")]
+    [InlineData("a NOT NEAR/2 (b OR -c)", "invalid NOT NEAR operand", 13, ExclusionOperand, "an OR group containing AND or NOT")]
+    [InlineData("a NOT NEAR/51 b", "NEAR distance too large", 11, Distance, "51")]
+    [InlineData("a NOT NEAR b", "NEAR needs a distance", 10, "'/' and a number of words, as in NEAR/5", "a space")]
+    [InlineData("NOT NEAR/2 b", "dangling operator NOT NEAR/2 (nothing before it)", 0, Operand, "NOT NEAR/2")]
+    [InlineData("a OR NOT NEAR/2 b", "dangling operator NOT NEAR/2 (nothing before it)", 5, Operand, "NOT NEAR/2")]
     [InlineData("a \"\"", "empty phrase", 2, "a word between the quotes", "\"\"")]
     [InlineData("\" ' \"", "empty phrase", 0, "a word between the quotes", "\" ' \"")]
     [InlineData("a & b", "not a word", 2, "a word (letters or digits)", "'&'")]

@@ -64,13 +64,14 @@ public sealed class ReferenceComparisonTests
 
         var left = RandomQuery(random, depth - 1);
         var right = RandomQuery(random, depth - 1);
-        return random.Next(7) switch
+        return random.Next(9) switch
         {
             0 => $"{left} {right}",
             1 => $"({left} AND {right})",
             2 => $"({left} OR {right})",
             3 => $"{left} -{right}",
             4 => $"({left} NOT {right})",
+            5 or 6 => $"({left} NOT NEAR/{random.Next(4)} {right})",
             _ => $"({left} NEAR/{random.Next(4)} {right})",
         };
     }

@@ -50,29 +50,41 @@ internal static class ReferenceMatcher
 
     private static bool Evaluate(QueryNode node, string[][] fields) => node switch
     {
-        SequenceNode sequence => Occurrences(sequence, fields).Any(),
+        SequenceNode or NearNode or NotNearNode => Occurrences(node, fields).Any(),
         AnyOfNode any => any.Operands.Any(operand => Evaluate(operand, fields)),
         AllOfNode all => all.Operands.All(operand => Evaluate(operand, fields)),
         NotNode not => !Evaluate(not.Operand, fields),
-        NearNode near => Occurrences(near.Left, fields).Any(a => Occurrences(near.Right, fields).Any(b =>
-            a.Field == b.Field && (b.Start > a.End ? b.Start - a.End - 1 : a.Start - b.End - 1) is >= 0 and var between && between <= near.Distance)),
         _ => throw new NotSupportedException(node.GetType().Name),
     };
 
     private static IEnumerable<(int Field, int Start, int End)> Occurrences(QueryNode node, string[][] fields)
     {
-        if (node is AnyOfNode any)
+        switch (node)
         {
-            return any.Operands.SelectMany(operand => Occurrences(operand, fields));
+            case AnyOfNode any:
+                return any.Operands.SelectMany(operand => Occurrences(operand, fields));
+            case NearNode near:
+                return from a in Occurrences(near.Left, fields)
+                       from b in Occurrences(near.Right, fields)
+                       where a.Field == b.Field && WordsBetween(a, b) is var between && between >= 0 && between <= near.Distance
+                       select (a.Field, Math.Min(a.Start, b.Start), Math.Max(a.End, b.End));
+            case NotNearNode notNear:
+                // An excluded occurrence that overlaps counts as within reach (WordsBetween is negative).
+                return from a in Occurrences(notNear.Include, fields)
+                       where !Occurrences(notNear.Exclude, fields).Any(b => b.Field == a.Field && WordsBetween(a, b) <= notNear.Distance)
+                       select a;
+            default:
+                var words = ((SequenceNode)node).Words;
+                return from field in Enumerable.Range(0, fields.Length)
+                       from start in Enumerable.Range(0, fields[field].Length)
+                       where start + words.Length <= fields[field].Length
+                           && Enumerable.Range(0, words.Length).All(i => Satisfies(fields[field][start + i], words[i]))
+                       select (field, start, start + words.Length - 1);
         }
-
-        var words = ((SequenceNode)node).Words;
-        return from field in Enumerable.Range(0, fields.Length)
-               from start in Enumerable.Range(0, fields[field].Length)
-               where start + words.Length <= fields[field].Length
-                   && Enumerable.Range(0, words.Length).All(i => Satisfies(fields[field][start + i], words[i]))
-               select (field, start, start + words.Length - 1);
     }
+
+    private static int WordsBetween((int Field, int Start, int End) a, (int Field, int Start, int End) b) =>
+        b.Start > a.End ? b.Start - a.End - 1 : a.Start > b.End ? a.Start - b.End - 1 : -1;
 
     private static bool Satisfies(string word, QueryWord query) =>
         query.IsPrefix ? word.StartsWith(query.Text, StringComparison.Ordinal) : word == query.Text;
