@@ -19,19 +19,21 @@ internal static class ReferenceMatcher
 
     public static string[] Words(string text, bool matchCase)
     {
+        var runes = text.Normalize(NormalizationForm.FormKD).EnumerateRunes()
+            .Where(rune => Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) && rune.Value != 0xAD)
+            .ToList();
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var rune in text.Normalize(NormalizationForm.FormKD).EnumerateRunes())
+        for (var i = 0; i < runes.Count; i++)
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark || rune.Value == 0xAD)
-            {
-                continue;
-            }
-
-            if (rune.Value != 0x2BC && (Rune.IsLetterOrDigit(rune) || category == UnicodeCategory.SpacingCombiningMark))
+            var rune = runes[i];
+            if (IsWordRune(rune))
             {
                 word.Append(matchCase ? rune.ToString() : Rune.ToLowerInvariant(Rune.ToUpperInvariant(rune)).ToString());
+            }
+            else if (JoinsNumber(runes, i, word.ToString()))
+            {
+                word.Append((char)rune.Value);
             }
             else if (word.Length > 0)
             {
@@ -46,6 +48,24 @@ internal static class ReferenceMatcher
         }
 
         return [.. words];
+    }
+
+    private static bool IsWordRune(Rune rune) =>
+        rune.Value != 0x2BC && (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.SpacingCombiningMark);
+
+    /// <summary>Digits, then groups of one separator and digits; a space only before exactly 3 digits, after at most 3.</summary>
+    private static bool JoinsNumber(List<Rune> runes, int i, string word)
+    {
+        bool IsDigitAt(int at) => at < runes.Count && runes[at].Value is >= '0' and <= '9';
+        if (word.Length == 0 || !char.IsAsciiDigit(word[^1]) || !word.All(c => char.IsAsciiDigit(c) || ",./' ".Contains(c))
+            || runes[i].Value is not (',' or '.' or '/' or '\'' or ' ') || !IsDigitAt(i + 1))
+        {
+            return false;
+        }
+
+        var lastGroup = word.Length - 1 - word.LastIndexOfAny([',', '.', '/', '\'', ' ']);
+        return runes[i].Value != ' '
+            || (lastGroup <= 3 && IsDigitAt(i + 2) && IsDigitAt(i + 3) && (i + 4 == runes.Count || !IsWordRune(runes[i + 4])));
     }
 
     private static bool Evaluate(QueryNode node, string[][] fields) => node switch
