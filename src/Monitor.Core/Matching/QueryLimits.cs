@@ -5,10 +5,10 @@ namespace NewsMonitor.Matching;
 /// </summary>
 public static class QueryLimits
 {
-    public const int MaxQueryLength = 10_000;
+    public const int MaxQueryLength = 1_000;
     public const int MaxNestingDepth = 32;
     public const int MaxNearDistance = 50;
-    public const int MaxWordsPerQuery = 1_000;
+    public const int MaxWordsPerQuery = 64;
 
     /// <summary>Longer query words are rejected; longer article words can therefore only match a prefix.</summary>
     public const int MaxWordLength = 100;
