@@ -46,6 +46,9 @@ internal sealed class ArticleHits
     /// <summary>Receives the prefix hashes of <see cref="FoldBuffer"/>.</summary>
     public uint[] FoldHashes { get; } = new uint[QueryLimits.MaxWordLength];
 
+    /// <summary>Receives an article word with one letter deleted, to look up fuzzy words.</summary>
+    public char[] FuzzyBuffer { get; } = new char[QueryLimits.MaxWordLength];
+
     /// <summary>The terms to evaluate for the current article.</summary>
     public CandidateTerms Candidates { get; } = new();
 
@@ -114,6 +117,20 @@ internal sealed class ArticleHits
         }
 
         state.Count++;
+    }
+
+    /// <summary>The current word satisfies <paramref name="key"/>, which it may already have recorded.</summary>
+    public void RecordOnce(int key)
+    {
+        for (var i = occurrenceCount - 1; wordHit >= 0 && i >= 0 && occurrences[i].Hit == wordHit; i--)
+        {
+            if (occurrences[i].Key == key)
+            {
+                return;
+            }
+        }
+
+        Record(key);
     }
 
     /// <summary>Groups the hits by key (a counting sort, so each key's hits stay in text order).</summary>

@@ -107,5 +107,26 @@ internal static class ReferenceMatcher
         b.Start > a.End ? b.Start - a.End - 1 : a.Start > b.End ? a.Start - b.End - 1 : -1;
 
     private static bool Satisfies(string word, QueryWord query) =>
-        query.IsPrefix ? word.StartsWith(query.Text, StringComparison.Ordinal) : word == query.Text;
+        query.IsPrefix ? word.StartsWith(query.Text, StringComparison.Ordinal)
+        : query.IsFuzzy ? EditDistance(word, query.Text) <= 1
+        : word == query.Text;
+
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions, adjacent transpositions.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            for (var j = 0; j <= b.Length; j++)
+            {
+                d[i, j] = i == 0 ? j : j == 0 ? i : Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
 }
