@@ -9,14 +9,16 @@ internal sealed class AnyOfNode : QueryNode, IPositionalNode
     public AnyOfNode(ImmutableArray<QueryNode> operands)
     {
         Operands = operands;
-        IsPositional = operands.All(operand => operand is IPositionalNode);
+        IsPositional = operands.All(operand => operand.HasPositions);
         MaxLength = IsPositional ? operands.Max(operand => ((IPositionalNode)operand).MaxLength) : 0;
     }
 
     public ImmutableArray<QueryNode> Operands { get; }
 
-    /// <summary>An OR of words, prefixes and phrases has positions, so it can be a NEAR operand.</summary>
+    /// <summary>An OR of nodes with positions has positions, so it can be a NEAR operand.</summary>
     public bool IsPositional { get; }
+
+    public override bool HasPositions => IsPositional;
 
     public int MaxLength { get; }
 

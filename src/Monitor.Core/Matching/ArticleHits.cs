@@ -46,17 +46,17 @@ internal sealed class ArticleHits
     /// <summary>Receives the prefix hashes of <see cref="FoldBuffer"/>.</summary>
     public uint[] FoldHashes { get; } = new uint[QueryLimits.MaxWordLength];
 
+    /// <summary>Receives an article word with one letter deleted, to look up fuzzy words.</summary>
+    public char[] FuzzyBuffer { get; } = new char[QueryLimits.MaxWordLength];
+
     /// <summary>The terms to evaluate for the current article.</summary>
     public CandidateTerms Candidates { get; } = new();
 
-    /// <summary>Occurrences of the left operand of the NEAR being evaluated (NEAR never nests).</summary>
-    public List<Occurrence> NearLeft { get; } = [];
+    // Lists of occurrences lent to the node being evaluated; nodes nest, so a stack of them.
+    private readonly Stack<List<Occurrence>> spareLists = new();
 
-    /// <summary>Occurrences of the right operand of the NEAR being evaluated.</summary>
-    public List<Occurrence> NearRight { get; } = [];
-
-    /// <summary>Occurrences of the phrase being highlighted.</summary>
-    public List<Occurrence> PhraseOccurrences { get; } = [];
+    // The two occurrences of each NEAR pair that became one occurrence (see Occurrence.Pair).
+    private readonly List<(Occurrence Left, Occurrence Right)> pairs = [];
 
     /// <summary>Spans collected for the term being highlighted.</summary>
     public List<HighlightSpan> Highlights { get; } = [];
@@ -80,6 +80,7 @@ internal sealed class ArticleHits
         }
 
         generation++;
+        pairs.Clear();
         hitCount = 0;
         occurrenceCount = 0;
         seenKeyCount = 0;
@@ -116,6 +117,20 @@ internal sealed class ArticleHits
         }
 
         state.Count++;
+    }
+
+    /// <summary>The current word satisfies <paramref name="key"/>, which it may already have recorded.</summary>
+    public void RecordOnce(int key)
+    {
+        for (var i = occurrenceCount - 1; wordHit >= 0 && i >= 0 && occurrences[i].Hit == wordHit; i--)
+        {
+            if (occurrences[i].Key == key)
+            {
+                return;
+            }
+        }
+
+        Record(key);
     }
 
     /// <summary>Groups the hits by key (a counting sort, so each key's hits stay in text order).</summary>
@@ -157,6 +172,47 @@ internal sealed class ArticleHits
         var last = hits[lastHit];
         return new(first.Field, first.Start, last.Start + last.Length - first.Start);
     }
+
+    /// <summary>An empty list to collect occurrences in; give it back with <see cref="Return"/>.</summary>
+    public List<Occurrence> Rent() => spareLists.TryPop(out var list) ? list : [];
+
+    public void Return(List<Occurrence> list)
+    {
+        list.Clear();
+        spareLists.Push(list);
+    }
+
+    /// <summary>Forgets the NEAR pairs of the previous term.</summary>
+    public void ClearPairs() => pairs.Clear();
+
+    /// <summary>One occurrence made of a NEAR pair: it spans both, and highlights them apart.</summary>
+    public Occurrence Pair(Occurrence left, Occurrence right)
+    {
+        var first = left.FirstPosition <= right.FirstPosition ? left : right;
+        var last = left.LastPosition >= right.LastPosition ? left : right;
+        pairs.Add((left, right));
+        return new Occurrence(first.FirstPosition, last.LastPosition, first.FirstHit, last.LastHit, pairs.Count - 1);
+    }
+
+    /// <summary>The two occurrences a pair occurrence was made of.</summary>
+    public (Occurrence Left, Occurrence Right) PartsOf(Occurrence pair) => pairs[pair.Pair];
+
+    /// <summary>Adds the words of an occurrence to <see cref="Highlights"/> (each operand of a NEAR pair apart).</summary>
+    public void Highlight(Occurrence occurrence)
+    {
+        if (occurrence.Pair < 0)
+        {
+            Highlights.Add(SpanOf(occurrence.FirstHit, occurrence.LastHit));
+            return;
+        }
+
+        var (left, right) = pairs[occurrence.Pair];
+        Highlight(left);
+        Highlight(right);
+    }
+
+    /// <summary>The characters of an occurrence, from its first word to its last.</summary>
+    public HighlightSpan SpanOf(Occurrence occurrence) => SpanOf(occurrence.FirstHit, occurrence.LastHit);
 
     private int AddHit()
     {

@@ -33,6 +33,7 @@ internal static class CharFolding
     private static readonly char[] CaseKept = new char[char.MaxValue + 1];
     private static readonly char[] CaseFolded = new char[char.MaxValue + 1];
     private static readonly char[] Lowers = new char[char.MaxValue + 1];
+    private static readonly char[] NumberSeparators = new char[char.MaxValue + 1];
     private static readonly ConcurrentDictionary<int, string> KeptExpansions = new();
     private static readonly ConcurrentDictionary<int, string> FoldedExpansions = new();
 
@@ -65,6 +66,7 @@ internal static class CharFolding
         }
 
         // Benign race: every thread computes the same value.
+        NumberSeparators[c] = ComputeNumberSeparator(c);
         CaseKept[c] = kept;
         CaseFolded[c] = IsWordCharacter(kept) ? Lower(kept) : kept;
         return foldCase ? CaseFolded[c] : CaseKept[c];
@@ -77,6 +79,12 @@ internal static class CharFolding
     public static string Expansion(int codePoint, bool foldCase) => foldCase
         ? FoldedExpansions.GetOrAdd(codePoint, static codePoint => LowerAll(Expansion(codePoint, foldCase: false)))
         : KeptExpansions.GetOrAdd(codePoint, ComputeExpansion);
+
+    /// <summary>
+    /// What a separator becomes inside a number (see <see cref="WordSplitter"/>): one of
+    /// <c>, . / '</c> or a space, or 0 when it cannot join digit groups. Valid once <see cref="Compute"/> has seen it.
+    /// </summary>
+    public static char NumberSeparator(char c) => NumberSeparators[c];
 
     /// <summary>Case folding of one word character that is already normalised.</summary>
     public static char Lower(char c)
@@ -91,6 +99,18 @@ internal static class CharFolding
         lower = char.ToLowerInvariant(char.ToUpperInvariant(c));
         Lowers[c] = lower;
         return lower;
+    }
+
+    // Every kind of space (no-break, narrow, thin...) decomposes to a plain one, as ',' variants to ','.
+    private static char ComputeNumberSeparator(char c)
+    {
+        if (char.IsSurrogate(c))
+        {
+            return '\0';
+        }
+
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormKD);
+        return decomposed is [',' or '.' or '/' or '\'' or ' '] ? decomposed[0] : '\0';
     }
 
     private static string LowerAll(string expansion) =>

@@ -76,6 +76,7 @@ public sealed class CompiledWatchlist
         foreach (var termNumber in triggers.FindCandidates(hits, terms.Length))
         {
             var term = terms[termNumber];
+            hits.ClearPairs();
             if (!term.Query.IsTrue(hits))
             {
                 continue;

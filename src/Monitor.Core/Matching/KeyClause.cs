@@ -19,13 +19,13 @@ internal sealed record KeyClause(ImmutableArray<int> Keys, double Cost)
 
     /// <summary>
     /// Guesses without statistics: a longer word is rarer, a capitalised one (a name) rarer still, a
-    /// function word very common, and a prefix matches more than the same word. Only speed depends
+    /// function word very common, and a prefix or fuzzy word matches more than the same word. Only speed depends
     /// on the guess, never which terms match.
     /// </summary>
     public static KeyClause Of(QueryWord word)
     {
         var cost = 16.0 / (word.Text.Length + 1);
-        cost *= word.IsPrefix ? 2 : 1;
+        cost *= word.IsPrefix || word.IsFuzzy ? 2 : 1;
         cost *= word.IsCapitalised ? 0.5 : 1;
         cost *= CommonWords.Contains(word.Text.ToLowerInvariant()) ? 16 : 1;
         return new KeyClause([word.Key], cost);

@@ -4,9 +4,10 @@ namespace NewsMonitor.Matching;
 
 /// <summary>
 /// NEAR/n: an occurrence of each operand, in either order, with at most n words between them and
-/// not overlapping. Highlights the occurrences that have a partner within reach.
+/// not overlapping. Highlights the occurrences that have a partner within reach. As an operand of a
+/// positional node, each such pair is one occurrence.
 /// </summary>
-internal sealed class NearNode : QueryNode
+internal sealed class NearNode : QueryNode, IPositionalNode
 {
     private readonly IPositionalNode left;
     private readonly IPositionalNode right;
@@ -18,6 +19,14 @@ internal sealed class NearNode : QueryNode
         Distance = distance;
         this.left = (IPositionalNode)left;
         this.right = (IPositionalNode)right;
+        MaxLength = this.left.MaxLength + this.right.MaxLength + distance;
+    }
+
+    private enum Mode
+    {
+        Test,
+        Highlight,
+        Collect,
     }
 
     public QueryNode Left { get; }
@@ -26,11 +35,15 @@ internal sealed class NearNode : QueryNode
 
     public int Distance { get; }
 
+    public int MaxLength { get; }
+
     public override bool IsTrueWithoutWords => false;
 
-    public override bool IsTrue(ArticleHits hits) => Evaluate(hits, highlight: false);
+    public override bool IsTrue(ArticleHits hits) => Evaluate(hits, Mode.Test, null);
 
-    public override void AddHighlights(ArticleHits hits) => Evaluate(hits, highlight: true);
+    public override void AddHighlights(ArticleHits hits) => Evaluate(hits, Mode.Highlight, null);
+
+    public void AddOccurrences(ArticleHits hits, List<Occurrence> occurrences) => Evaluate(hits, Mode.Collect, occurrences);
 
     public override KeyRequirements RequiredWhenTrue() =>
         KeyRequirements.AllOf([Left.RequiredWhenTrue(), Right.RequiredWhenTrue()]);
@@ -46,47 +59,56 @@ internal sealed class NearNode : QueryNode
         output.Append(')');
     }
 
-    private bool Evaluate(ArticleHits hits, bool highlight)
-    {
-        var lefts = Collect(hits, left, hits.NearLeft);
-        if (lefts.Count == 0)
-        {
-            return false;
-        }
+    /// <summary>Whether two occurrences are near enough: at most <see cref="Distance"/> words between, no overlap.</summary>
+    public bool AreNear(Occurrence a, Occurrence b) => Occurrence.WordsBetween(a, b) is var between && between >= 0 && between <= Distance;
 
-        var rights = Collect(hits, right, hits.NearRight);
-        if (rights.Count == 0)
+    private bool Evaluate(ArticleHits hits, Mode mode, List<Occurrence>? into)
+    {
+        var lefts = Occurrence.Collect(hits, left, hits.Rent());
+        var rights = hits.Rent();
+        if (lefts.Count > 0)
         {
-            return false;
+            Occurrence.Collect(hits, right, rights);
         }
 
         var found = false;
-        var rightMarked = highlight ? new bool[rights.Count] : null;
+        var rightMarked = mode == Mode.Highlight ? new bool[rights.Count] : null;
         foreach (var occurrence in lefts)
         {
             // Only right occurrences starting in this window can be within reach.
             var from = occurrence.FirstPosition - Distance - right.MaxLength;
             var to = occurrence.LastPosition + Distance + 1;
             var leftMarked = false;
-            for (var i = FirstStartingAt(rights, from); i < rights.Count && rights[i].FirstPosition <= to; i++)
+            for (var i = Occurrence.FirstStartingAt(rights, from); i < rights.Count && rights[i].FirstPosition <= to; i++)
             {
                 if (!AreNear(occurrence, rights[i]))
                 {
                     continue;
                 }
 
-                if (rightMarked is null)
+                found = true;
+                if (mode == Mode.Test)
                 {
-                    return true;
+                    break;
                 }
 
-                found = true;
-                rightMarked[i] = true;
+                if (into is not null)
+                {
+                    into.Add(hits.Pair(occurrence, rights[i]));
+                    continue;
+                }
+
+                rightMarked![i] = true;
                 if (!leftMarked)
                 {
                     leftMarked = true;
-                    hits.Highlights.Add(hits.SpanOf(occurrence.FirstHit, occurrence.LastHit));
+                    hits.Highlight(occurrence);
                 }
+            }
+
+            if (found && mode == Mode.Test)
+            {
+                break;
             }
         }
 
@@ -94,52 +116,12 @@ internal sealed class NearNode : QueryNode
         {
             if (rightMarked[i])
             {
-                hits.Highlights.Add(hits.SpanOf(rights[i].FirstHit, rights[i].LastHit));
+                hits.Highlight(rights[i]);
             }
         }
 
+        hits.Return(rights);
+        hits.Return(lefts);
         return found;
-    }
-
-    private bool AreNear(Occurrence a, Occurrence b)
-    {
-        var wordsBetween = a.LastPosition < b.FirstPosition
-            ? b.FirstPosition - a.LastPosition - 1
-            : a.FirstPosition - b.LastPosition - 1;
-
-        // Negative means the occurrences overlap: one word cannot be both operands.
-        return wordsBetween >= 0 && wordsBetween <= Distance;
-    }
-
-    private static List<Occurrence> Collect(ArticleHits hits, IPositionalNode operand, List<Occurrence> into)
-    {
-        into.Clear();
-        operand.AddOccurrences(hits, into);
-        if (operand is AnyOfNode)
-        {
-            // Each operand of an OR is in text order, but together they are not.
-            into.Sort(Occurrence.CompareByPosition);
-        }
-
-        return into;
-    }
-
-    private static int FirstStartingAt(List<Occurrence> occurrences, int position)
-    {
-        int low = 0, high = occurrences.Count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (occurrences[middle].FirstPosition < position)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 }

@@ -8,6 +8,9 @@ internal abstract class QueryNode
     /// <summary>What the node evaluates to for an article that contains none of the query's words.</summary>
     public abstract bool IsTrueWithoutWords { get; }
 
+    /// <summary>Whether the node has positions (see <see cref="IPositionalNode"/>), so it can be an operand of NEAR and NOT NEAR.</summary>
+    public virtual bool HasPositions => this is IPositionalNode;
+
     public abstract bool IsTrue(ArticleHits hits);
 
     /// <summary>Adds to <see cref="ArticleHits.Highlights"/> the words that make this true node true.</summary>
@@ -30,7 +33,10 @@ internal abstract class QueryNode
     }
 }
 
-/// <summary>A node with positions: a word, prefix or phrase, or an OR of those; NEAR takes only these.</summary>
+/// <summary>
+/// A node with positions: a word, prefix or phrase, a NEAR, a NOT NEAR, or an OR of those; NEAR and
+/// NOT NEAR take only these (see <see cref="QueryNode.HasPositions"/>).
+/// </summary>
 internal interface IPositionalNode
 {
     /// <summary>The most words one occurrence spans.</summary>

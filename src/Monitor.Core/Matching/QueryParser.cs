@@ -3,12 +3,14 @@ using System.Collections.Immutable;
 namespace NewsMonitor.Matching;
 
 /// <summary>
-/// Parses a query by recursive descent. Precedence, highest first: NOT (and '-'), NEAR/n, AND (and
-/// juxtaposition), OR. Registers every word in a <see cref="WordIndex"/>.
+/// Parses a query by recursive descent. Precedence, highest first: NOT (and '-'), NEAR/n and
+/// NOT NEAR/n (left to right), AND (and juxtaposition), OR. Registers every word in a <see cref="WordIndex"/>.
 /// </summary>
 internal sealed class QueryParser
 {
     private const string Operand = "a word, phrase or parenthesised group";
+    private const string NearOperand = "a word, prefix, phrase or parenthesised OR of those";
+    private const string ExclusionOperand = "a word, prefix, phrase, NEAR or parenthesised OR of those";
 
     private readonly List<QueryToken> tokens;
     private readonly QueryWordReader words;
@@ -99,8 +101,20 @@ internal sealed class QueryParser
     {
         var leftStart = Peek;
         var left = ParseUnary(after);
-        while (Peek.Kind == QueryTokenKind.Near)
+        while (Peek.Kind == QueryTokenKind.Near || IsNotNear())
         {
+            if (Peek.Kind == QueryTokenKind.Not)
+            {
+                Take();
+                var notNear = Take();
+                CheckPositional(left, leftStart, "invalid NOT NEAR operand", ExclusionOperand);
+                var excludedStart = Peek;
+                var excluded = ParseUnary(notNear);
+                CheckPositional(excluded, excludedStart, "invalid NOT NEAR operand", ExclusionOperand);
+                left = new NotNearNode(left, excluded, notNear.Distance);
+                continue;
+            }
+
             var near = Take();
             if (left is NearNode)
             {
@@ -119,11 +133,20 @@ internal sealed class QueryParser
         return left;
     }
 
+    /// <summary>NOT directly followed by NEAR/n is the exclusion operator, not an AND NOT.</summary>
+    private bool IsNotNear() => Peek.Kind == QueryTokenKind.Not && tokens[next + 1].Kind == QueryTokenKind.Near;
+
     private QueryNode ParseUnary(QueryToken? after)
     {
         if (Peek.Kind is not (QueryTokenKind.Not or QueryTokenKind.Minus))
         {
             return ParsePrimary(after);
+        }
+
+        if (IsNotNear())
+        {
+            throw new QueryParseException(
+                $"dangling operator NOT {tokens[next + 1].Describe()} (nothing before it)", Peek.Position, Operand, $"NOT {tokens[next + 1].Describe()}");
         }
 
         var not = Take();
@@ -181,7 +204,17 @@ internal sealed class QueryParser
 
     private static void CheckNearOperand(QueryNode operand, QueryToken start)
     {
-        if (operand is SequenceNode || operand is AnyOfNode { IsPositional: true })
+        if (operand is NearNode)
+        {
+            throw new QueryParseException("invalid NEAR operand", start.Position, NearOperand, "a NEAR expression");
+        }
+
+        CheckPositional(operand, start, "invalid NEAR operand", NearOperand);
+    }
+
+    private static void CheckPositional(QueryNode operand, QueryToken start, string reason, string expected)
+    {
+        if (operand.HasPositions)
         {
             return;
         }
@@ -189,13 +222,10 @@ internal sealed class QueryParser
         var found = operand switch
         {
             NotNode => "a negation",
-            NearNode => "a NEAR expression",
             AllOfNode => "an AND group",
-            _ => "an OR group containing AND, NOT or NEAR",
+            _ => "an OR group containing AND or NOT",
         };
-        throw new QueryParseException(
-            "invalid NEAR operand", start.Position,
-            "a word, prefix, phrase or parenthesised OR of those", found);
+        throw new QueryParseException(reason, start.Position, expected, found);
     }
 
     private QueryToken Take() => tokens[next++];

@@ -4,7 +4,7 @@ namespace NewsMonitor.Matching;
 
 /// <summary>
 /// Turns the text of a word or phrase token into normalised query words, normalised exactly as
-/// article text is, with '*' marking a prefix; registers each in the <see cref="WordIndex"/>.
+/// article text is, with '*' marking a prefix and '~' a fuzzy word; registers each in the <see cref="WordIndex"/>.
 /// </summary>
 internal sealed class QueryWordReader(bool matchCase, WordIndex index)
 {
@@ -32,7 +32,8 @@ internal sealed class QueryWordReader(bool matchCase, WordIndex index)
                 : new QueryParseException("not a word", token.Position, "a word (letters or digits)", token.Describe());
         }
 
-        var prefixes = FindPrefixes(token, found);
+        var prefixes = FindMarked(token, found, '*');
+        var fuzzy = FindMarked(token, found, '~');
         var words = ImmutableArray.CreateBuilder<QueryWord>(found.Count);
         for (var i = 0; i < found.Count; i++)
         {
@@ -40,46 +41,55 @@ internal sealed class QueryWordReader(bool matchCase, WordIndex index)
             {
                 throw new QueryParseException(
                     "too many words", token.TextPosition + found[i].Start,
-                    $"at most {QueryLimits.MaxWordsPerQuery} words", $"word {wordCount}");
+                    $"at most {QueryLimits.MaxWordsPerQuery} words and phrase words per query", $"word {wordCount}");
             }
 
             var wordText = found[i].Text;
-            var key = prefixes[i] ? index.AddPrefix(wordText, matchCase) : index.AddWord(wordText, matchCase);
-            words.Add(new QueryWord(wordText, prefixes[i], key, char.IsUpper(token.Text[found[i].Start])));
+            if (fuzzy[i] && wordText.Length < QueryLimits.MinFuzzyWordLength)
+            {
+                throw new QueryParseException(
+                    "fuzzy word too short (one edit away from a short word is too many other words)", token.TextPosition + found[i].Start,
+                    $"a word of at least {QueryLimits.MinFuzzyWordLength} letters before '~'", $"'{wordText}' ({wordText.Length} letters)");
+            }
+
+            var key = prefixes[i] ? index.AddPrefix(wordText, matchCase)
+                : fuzzy[i] ? index.AddFuzzy(wordText, matchCase)
+                : index.AddWord(wordText, matchCase);
+            words.Add(new QueryWord(wordText, prefixes[i], key, char.IsUpper(token.Text[found[i].Start]), fuzzy[i]));
         }
 
         return words.MoveToImmutable();
     }
 
-    /// <summary>Which words end with '*'; a '*' anywhere else is an error.</summary>
-    private static bool[] FindPrefixes(QueryToken token, List<FoundWord> found)
+    /// <summary>Which words end with <paramref name="marker"/> ('*' or '~'); the marker anywhere else is an error.</summary>
+    private static bool[] FindMarked(QueryToken token, List<FoundWord> found, char marker)
     {
         var text = token.Text;
-        var prefixes = new bool[found.Count];
-        for (var star = text.IndexOf('*'); star >= 0; star = text.IndexOf('*', star + 1))
+        var marked = new bool[found.Count];
+        for (var at = text.IndexOf(marker); at >= 0; at = text.IndexOf(marker, at + 1))
         {
             var word = -1;
             for (var i = 0; i < found.Count && word < 0; i++)
             {
-                word = found[i].End == star ? i : -1;
+                word = found[i].End == at ? i : -1;
             }
 
             if (word < 0)
             {
                 throw new QueryParseException(
-                    "misplaced '*'", token.TextPosition + star, "'*' right after the letters of a word", "'*'");
+                    $"misplaced '{marker}'", token.TextPosition + at, $"'{marker}' right after the letters of a word", $"'{marker}'");
             }
 
-            if (word + 1 < found.Count && found[word + 1].Start == star + 1)
+            if (word + 1 < found.Count && found[word + 1].Start == at + 1)
             {
                 throw new QueryParseException(
-                    "misplaced '*'", token.TextPosition + star + 1, "'*' at the end of a word", $"'{text[star + 1]}'");
+                    $"misplaced '{marker}'", token.TextPosition + at + 1, $"'{marker}' at the end of a word", $"'{text[at + 1]}'");
             }
 
-            prefixes[word] = true;
+            marked[word] = true;
         }
 
-        return prefixes;
+        return marked;
     }
 
     /// <param name="Start">Index in the token text of the first character.</param>

@@ -30,13 +30,14 @@ internal sealed class SequenceNode(ImmutableArray<QueryWord> words) : QueryNode,
             return;
         }
 
-        var occurrences = hits.PhraseOccurrences;
-        occurrences.Clear();
+        var occurrences = hits.Rent();
         FindPhrases(hits, occurrences);
         foreach (var occurrence in occurrences)
         {
-            hits.Highlights.Add(hits.SpanOf(occurrence.FirstHit, occurrence.LastHit));
+            hits.Highlight(occurrence);
         }
+
+        hits.Return(occurrences);
     }
 
     public void AddOccurrences(ArticleHits hits, List<Occurrence> occurrences)

@@ -12,6 +12,8 @@ internal sealed class WordIndex
     private readonly Dictionary<string, int> casedWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> foldedPrefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> casedPrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> foldedFuzzy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> casedFuzzy = new(StringComparer.Ordinal);
     private Lookup folded = Lookup.Empty;
     private Lookup cased = Lookup.Empty;
 
@@ -26,11 +28,14 @@ internal sealed class WordIndex
     /// <param name="prefix">A normalised prefix: case folded unless <paramref name="matchCase"/>.</param>
     public int AddPrefix(string prefix, bool matchCase) => Add(matchCase ? casedPrefixes : foldedPrefixes, prefix);
 
+    /// <param name="word">A normalised word to match within one edit: case folded unless <paramref name="matchCase"/>.</param>
+    public int AddFuzzy(string word, bool matchCase) => Add(matchCase ? casedFuzzy : foldedFuzzy, word);
+
     /// <summary>Builds the lookup tables; call once, after the last word is added.</summary>
     public void Freeze()
     {
-        folded = new Lookup(foldedWords, foldedPrefixes);
-        cased = new Lookup(casedWords, casedPrefixes);
+        folded = new Lookup(foldedWords, foldedPrefixes, foldedFuzzy);
+        cased = new Lookup(casedWords, casedPrefixes, casedFuzzy);
         ScanFoldsCase = cased.IsEmpty;
     }
 
@@ -81,22 +86,26 @@ internal sealed class WordIndex
     /// <summary>The words and prefixes of one case mode.</summary>
     private sealed class Lookup
     {
-        public static readonly Lookup Empty = new(new Dictionary<string, int>(), new Dictionary<string, int>());
+        public static readonly Lookup Empty = new(new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
 
         private readonly WordTable words;
         private readonly WordTable prefixes;
 
+        // Null when the watchlist has no fuzzy word, so that others pay one test per word.
+        private readonly FuzzyWords? fuzzy;
+
         // The distinct lengths of the prefixes, ascending: a word is looked up once per length.
         private readonly int[] prefixLengths;
 
-        public Lookup(Dictionary<string, int> words, Dictionary<string, int> prefixes)
+        public Lookup(Dictionary<string, int> words, Dictionary<string, int> prefixes, Dictionary<string, int> fuzzy)
         {
             this.words = new WordTable(words);
             this.prefixes = new WordTable(prefixes);
+            this.fuzzy = fuzzy.Count == 0 ? null : new FuzzyWords(fuzzy);
             prefixLengths = [.. prefixes.Keys.Select(prefix => prefix.Length).Distinct().Order()];
         }
 
-        public bool IsEmpty => words.Count == 0 && prefixes.Count == 0;
+        public bool IsEmpty => words.Count == 0 && prefixes.Count == 0 && fuzzy is null;
 
         public void FindKeys(ReadOnlySpan<char> word, ReadOnlySpan<uint> prefixHashes, bool truncated, ArticleHits hits)
         {
@@ -117,6 +126,11 @@ internal sealed class WordIndex
                 {
                     hits.Record(key);
                 }
+            }
+
+            if (fuzzy is not null && !truncated)
+            {
+                fuzzy.FindKeys(word, prefixHashes, hits);
             }
         }
     }

@@ -2,7 +2,9 @@ namespace NewsMonitor.Matching;
 
 /// <summary>
 /// Splits text into normalised words (see <see cref="CharFolding"/>), computing the hash of each
-/// prefix of each word while reading it (see <see cref="WordHash"/>). Allocates nothing.
+/// prefix of each word while reading it (see <see cref="WordHash"/>). Allocates nothing. A number
+/// written with group separators or decimals ("2,424,495,000", "1 000", "1,7", "2024/1689") is one
+/// word, its separators kept (every kind of space as a plain one).
 /// </summary>
 /// <remarks>
 /// The sink is a struct type parameter so that the JIT compiles one loop per sink with the sink's
@@ -47,6 +49,18 @@ internal static class WordSplitter
             }
             else if (folded == CharFolding.Separator)
             {
+                // A separator right after a digit may join the groups of a number ("2,424", "1 000").
+                if (length > 0 && end == i && length < buffer.Length && char.IsAsciiDigit(buffer[length - 1])
+                    && NumberSeparatorAt(text, i, foldCase, buffer[..length]) is var joined && joined != '\0')
+                {
+                    buffer[length] = joined;
+                    hash = WordHash.Next(hash, joined);
+                    hashes[length] = hash;
+                    length++;
+                    end = ++i;
+                    continue;
+                }
+
                 i++;
                 if (length > 0)
                 {
@@ -114,6 +128,57 @@ internal static class WordSplitter
         {
             Emit(ref sink, buffer, hashes, length, start, end);
         }
+    }
+
+    /// <summary>
+    /// The separator at <paramref name="i"/> as it is kept inside a number, or 0 when it ends the
+    /// word. A number is digits, then groups each made of one separator (<c>, . / '</c> or a space
+    /// of any kind) and digits. A space joins only a group of exactly 3 digits (followed by no
+    /// letter or digit) to a group of 1 to 3, so that "in 2024 2025" stays two words.
+    /// </summary>
+    /// <param name="word">The word so far, which ends with a digit.</param>
+    private static char NumberSeparatorAt(ReadOnlySpan<char> text, int i, bool foldCase, ReadOnlySpan<char> word)
+    {
+        var separator = CharFolding.NumberSeparator(text[i]);
+        if (separator == '\0' || !IsDigit(text, i + 1, foldCase))
+        {
+            return '\0';
+        }
+
+        var group = 0;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                group++;
+            }
+            else if (c is ',' or '.' or '/' or '\'' or ' ')
+            {
+                group = 0;
+            }
+            else
+            {
+                // Letters before: "A320,5" is a word and a number, not one number.
+                return '\0';
+            }
+        }
+
+        if (separator != ' ')
+        {
+            return separator;
+        }
+
+        var groupFollows = group <= 3 && IsDigit(text, i + 2, foldCase) && IsDigit(text, i + 3, foldCase)
+            && (i + 4 == text.Length || Fold(text[i + 4], foldCase) == CharFolding.Separator);
+        return groupFollows ? separator : '\0';
+    }
+
+    private static bool IsDigit(ReadOnlySpan<char> text, int i, bool foldCase) => i < text.Length && char.IsAsciiDigit(Fold(text[i], foldCase));
+
+    private static char Fold(char c, bool foldCase)
+    {
+        var folded = CharFolding.Table(foldCase)[c];
+        return folded == '\0' ? CharFolding.Compute(c, foldCase) : folded;
     }
 
     private static void Emit<TSink>(ref TSink sink, Span<char> buffer, Span<uint> hashes, int length, int start, int end)

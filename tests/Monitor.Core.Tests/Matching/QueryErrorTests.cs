@@ -8,6 +8,7 @@ public sealed class QueryErrorTests
     private const string Operand = "a word, phrase or parenthesised group";
     private const string NearOperand = "a word, prefix, phrase or parenthesised OR of those";
     private const string Distance = "a number of words from 0 to 50";
+    private const string ExclusionOperand = "a word, prefix, phrase, NEAR or parenthesised OR of those";
 
     [Theory]
     [InlineData("", "empty query", 0, Operand, "end of query")]
@@ -39,9 +40,24 @@ public sealed class QueryErrorTests
     [InlineData("-a NEAR/2 b", "invalid NEAR operand", 0, NearOperand, "a negation")]
     [InlineData("a NEAR/2 NOT b", "invalid NEAR operand", 9, NearOperand, "a negation")]
     [InlineData("a NEAR/2 (b c)", "invalid NEAR operand", 9, NearOperand, "an AND group")]
-    [InlineData("a NEAR/2 (b OR -c)", "invalid NEAR operand", 9, NearOperand, "an OR group containing AND, NOT or NEAR")]
+    [InlineData("a NEAR/2 (b OR -c)", "invalid NEAR operand", 9, NearOperand, "an OR group containing AND or NOT")]
     [InlineData("(a NEAR/1 b) NEAR/2 c", "NEAR cannot be chained", 13, "AND between two NEAR, as in (a NEAR/3 b) AND (b NEAR/3 c)", "NEAR/2")]
     [InlineData("a NEAR/2 (b NEAR/1 c)", "invalid NEAR operand", 9, NearOperand, "a NEAR expression")]
+    [InlineData("a NOT NEAR/2", "dangling operator NEAR/2 (nothing after it)", 12, Operand, "end of query")]
+    [InlineData("a NOT NEAR/2 -b", "invalid NOT NEAR operand", 13, ExclusionOperand, "a negation")]
+    [InlineData("(a b) NOT NEAR/2 c", "invalid NOT NEAR operand", 0, ExclusionOperand, "an AND group")]
+    [InlineData("a NOT NEAR/2 (b OR -c)", "invalid NOT NEAR operand", 13, ExclusionOperand, "an OR group containing AND or NOT")]
+    [InlineData("a NOT NEAR/51 b", "NEAR distance too large", 11, Distance, "51")]
+    [InlineData("a NOT NEAR b", "NEAR needs a distance", 10, "'/' and a number of words, as in NEAR/5", "a space")]
+    [InlineData("NOT NEAR/2 b", "dangling operator NOT NEAR/2 (nothing before it)", 0, Operand, "NOT NEAR/2")]
+    [InlineData("a OR NOT NEAR/2 b", "dangling operator NOT NEAR/2 (nothing before it)", 5, Operand, "NOT NEAR/2")]
+    [InlineData("Act~", "fuzzy word too short (one edit away from a short word is too many other words)", 0, "a word of at least 5 letters before '~'", "'act' (3 letters)")]
+    [InlineData("x \"l'Acte~ IA\"", "fuzzy word too short (one edit away from a short word is too many other words)", 5, "a word of at least 5 letters before '~'", "'acte' (4 letters)")]
+    [InlineData("Mistral~~", "misplaced '~'", 8, "'~' right after the letters of a word", "'~'")]
+    [InlineData("Mis~tral", "misplaced '~'", 4, "'~' at the end of a word", "'t'")]
+    [InlineData("Mistral*~", "misplaced '~'", 8, "'~' right after the letters of a word", "'~'")]
+    [InlineData("Mistral~*", "misplaced '*'", 8, "'*' right after the letters of a word", "'*'")]
+    [InlineData("~", "not a word", 0, "a word (letters or digits)", "'~'")]
     [InlineData("a \"\"", "empty phrase", 2, "a word between the quotes", "\"\"")]
     [InlineData("\" ' \"", "empty phrase", 0, "a word between the quotes", "\" ' \"")]
     [InlineData("a & b", "not a word", 2, "a word (letters or digits)", "'&'")]
@@ -65,16 +81,16 @@ public sealed class QueryErrorTests
     [Fact]
     public void Rejects_a_query_longer_than_the_limit()
     {
-        var query = string.Join(" OR ", Enumerable.Repeat("mot", 250));
+        var query = string.Join(" OR ", Enumerable.Repeat("mot", 2_900));
 
         var error = Assert.Throws<QueryParseException>(() => CompiledWatchlist.Validate(query));
 
-        Assert.Equal(("query too long", 1_000, "at most 1000 characters", $"{query.Length} characters"), (error.Reason, error.Position, error.Expected, error.Found));
+        Assert.Equal(("query too long", 20_000, "at most 20000 characters", $"{query.Length} characters"), (error.Reason, error.Position, error.Expected, error.Found));
     }
 
     [Fact]
     public void Accepts_a_query_of_exactly_the_limit() =>
-        CompiledWatchlist.Validate(new string('a', 100) + new string(' ', 900));
+        CompiledWatchlist.Validate(new string('a', 100) + new string(' ', 19_900));
 
     [Fact]
     public void Rejects_parentheses_nested_too_deeply()
@@ -99,18 +115,18 @@ public sealed class QueryErrorTests
     [Fact]
     public void Rejects_too_many_words()
     {
-        CompiledWatchlist.Validate(string.Join(" OR ", Enumerable.Range(0, 64).Select(i => $"w{i}")));
-        var query = string.Join(" OR ", Enumerable.Range(0, 65).Select(i => $"w{i}"));
+        CompiledWatchlist.Validate(string.Join(" OR ", Enumerable.Range(0, 1_000).Select(i => $"w{i}")));
+        var query = string.Join(" OR ", Enumerable.Range(0, 1_001).Select(i => $"w{i}"));
 
         var error = Assert.Throws<QueryParseException>(() => CompiledWatchlist.Validate(query));
 
-        Assert.Equal(("too many words", query.LastIndexOf("w64", StringComparison.Ordinal), "at most 64 words", "word 65"), (error.Reason, error.Position, error.Expected, error.Found));
+        Assert.Equal(("too many words", query.LastIndexOf("w1000", StringComparison.Ordinal), "at most 1000 words and phrase words per query", "word 1001"), (error.Reason, error.Position, error.Expected, error.Found));
     }
 
     [Fact]
     public void Counts_every_word_of_a_phrase()
     {
-        var query = "\"" + string.Join(' ', Enumerable.Range(0, 65).Select(i => $"w{i}")) + "\"";
+        var query = "\"" + string.Join(' ', Enumerable.Range(0, 1_001).Select(i => $"w{i}")) + "\"";
 
         var error = Assert.Throws<QueryParseException>(() => CompiledWatchlist.Validate(query));
 

@@ -28,6 +28,15 @@ public sealed class QueryLanguageTests
     [InlineData("Régul*", "regul*")]
     [InlineData("and or near not", "AND(and, or, near, not)")]
     [InlineData("((a))", "a")]
+    [InlineData("a NOT NEAR/2 b", "NOT NEAR/2(a, b)")]
+    [InlineData("a NOT b", "AND(a, NOT(b))")]
+    [InlineData("a NOT NEAR/2 b c", "AND(NOT NEAR/2(a, b), c)")]
+    [InlineData("a NOT NEAR/2 b OR c", "OR(NOT NEAR/2(a, b), c)")]
+    [InlineData("a NEAR/3 b NOT NEAR/2 c", "NOT NEAR/2(NEAR/3(a, b), c)")]
+    [InlineData("a NOT NEAR/2 b NEAR/3 c", "NEAR/3(NOT NEAR/2(a, b), c)")]
+    [InlineData("a NOT NEAR/1 b NOT NEAR/2 c", "NOT NEAR/2(NOT NEAR/1(a, b), c)")]
+    [InlineData("\"AI Act\" NOT NEAR/2 (Colorado OR Texas)", "NOT NEAR/2(\"ai act\", OR(colorado, texas))")]
+    [InlineData("x NEAR/2 ((a NEAR/1 b) OR c)", "NEAR/2(x, OR(NEAR/1(a, b), c))")]
     [InlineData("a\u00A0OR\u00A0b", "OR(a, b)")]
     public void Reads_the_query_with_the_documented_precedence(string query, string reading) =>
         Assert.Equal(reading, CompiledWatchlist.Explain(query));

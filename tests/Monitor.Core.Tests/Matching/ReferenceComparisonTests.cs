@@ -10,10 +10,12 @@ namespace NewsMonitor.Tests.Matching;
 public sealed class ReferenceComparisonTests
 {
     private static readonly string[] QueryWords =
-        ["Mistral", "commission", "IA", "Act", "régulation", "régul*", "com*", "\"AI Act\"", "\"l'IA\"", "l’IA", "Mistral-AI", "\"la Commission\"", "le"];
+        ["Mistral", "commission", "IA", "Act", "régulation", "régul*", "com*", "\"AI Act\"", "\"l'IA\"", "l’IA", "Mistral-AI", "\"la Commission\"", "le", "2024/1689", "\"1 000\"", "1,7", "1", "000", "2024*", "\"2 424 495 000\"", "Mistral~", "Commission~", "\"Mistral~ AI\"", "régulation~"];
 
     private static readonly string[] TextWords =
-        ["Mistral", "Commission", "commission", "IA", "AI", "Act", "régulation", "régulateur", "irrégulier", "l’IA", "l'", "la", "le", "Mistral-AI", "com", "act,", "AI\u00A0Act", "e\u0301"];
+        ["Mistral", "Commission", "commission", "IA", "AI", "Act", "régulation", "régulateur", "irrégulier", "l’IA", "l'", "la", "le", "Mistral-AI", "com", "act,", "AI\u00A0Act", "e\u0301",
+            "2024/1689", "2024", "/", "1689", "1", "000", "1\u00A0000", "1\u202F000", "1 000 000", "1,7", "1.7", ",", "7", "€2,424,495,000", "2\u2009424\u2009495\u2009000", "000m", "2024 2025",
+            "Mistrai", "Mitsral", "Mistrall", "Mistal", "Comission", "Commissoin", "Mistr", "regulaton", "régulations", "mistral"];
 
     [Fact]
     public void Agrees_with_the_reference_on_random_queries_and_articles()
@@ -64,13 +66,14 @@ public sealed class ReferenceComparisonTests
 
         var left = RandomQuery(random, depth - 1);
         var right = RandomQuery(random, depth - 1);
-        return random.Next(7) switch
+        return random.Next(9) switch
         {
             0 => $"{left} {right}",
             1 => $"({left} AND {right})",
             2 => $"({left} OR {right})",
             3 => $"{left} -{right}",
             4 => $"({left} NOT {right})",
+            5 or 6 => $"({left} NOT NEAR/{random.Next(4)} {right})",
             _ => $"({left} NEAR/{random.Next(4)} {right})",
         };
     }
