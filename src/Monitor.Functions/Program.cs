@@ -6,7 +6,7 @@ using NewsMonitor.Azure;
 using NewsMonitor.Management;
 using NewsMonitor.Pipeline;
 
-// The one file not compiled on the development machine (DESIGN.md section 3): keep it this small.
+// The one file only a real host runs (the tests call the function classes themselves): keep it this small.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
