@@ -32,6 +32,17 @@ param pollSchedule string = '0 */5 * * * *'
 @description('When due digests are composed and sent (six-field NCRONTAB, UTC).')
 param digestSchedule string = '0 * * * * *'
 
+@secure()
+@description('Optional: the key that signs unsubscribe links (32+ random characters). Left empty, one is generated at deployment (see generatedSigningKey).')
+param digestSigningKey string = ''
+
+@secure()
+@description('Do not set: the random part of the signing key generated when digestSigningKey is empty. A new one is drawn at each deployment.')
+param generatedSigningKey string = newGuid()
+
+@description('Optional: the public https address of the app (a custom domain). Empty: https://<app name>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
 @description('Optional: the object id of a user or group given data access to storage and Key Vault too (for running locally against Azure).')
 param principalId string = ''
 
@@ -57,6 +68,9 @@ module resources 'resources.bicep' = {
     pollSchedule: pollSchedule
     digestSchedule: digestSchedule
     principalId: principalId
+    // The signing key is kept in Key Vault (resources.bicep); generated here because newGuid() is only allowed as a parameter default.
+    digestSigningKey: empty(digestSigningKey) ? '${generatedSigningKey}${uniqueString(subscription().id, environmentName, generatedSigningKey)}' : digestSigningKey
+    publicBaseUrl: publicBaseUrl
   }
 }
 

@@ -14,12 +14,23 @@ param pollSchedule string
 param digestSchedule string
 param principalId string
 
+@secure()
+@description('The key that signs unsubscribe links; stored as a Key Vault secret, read by the app through a Key Vault reference.')
+param digestSigningKey string
+
+@description('The public https address of the app; empty means its default host name.')
+param publicBaseUrl string
+
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var deploymentContainer = 'app-package'
+var appName = 'func-${token}'
+// The app's own address for the links in digests (unsubscribe). Derived from its name: the site's
+// defaultHostName cannot be read inside its own app settings.
+var appBaseUrl = empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
 var tablePrefix = 'NewsMonitor'
 // The pipeline's queues with their poison queues, and the store's tables (src/Monitor.Azure/Tables).
 var queueNames = ['feed-polls', 'articles', 'alerts', 'feed-polls-poison', 'articles-poison', 'alerts-poison']
-var tableNames = ['Feeds', 'Articles', 'ArticleIndex', 'Terms', 'Subscribers', 'Matches', 'Inbox', 'Digests']
+var tableNames = ['Feeds', 'Articles', 'ArticleIndex', 'Terms', 'Subscribers', 'Matches', 'Inbox', 'Digests', 'Settings']
 
 // Built-in role definition ids.
 var roles = {
@@ -166,6 +177,15 @@ resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'digests-signing-key'
+  properties: {
+    value: digestSigningKey
+    contentType: 'HMAC key for unsubscribe links'
+  }
+}
+
 resource secretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
   scope: vault
@@ -191,7 +211,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
-  name: 'func-${token}'
+  name: appName
   location: location
   tags: union(tags, { 'azd-service-name': 'functions' })
   kind: 'functionapp,linux'
@@ -224,6 +244,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Delivery__FromName', value: fromName }
         { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})' }
         { name: 'SendGrid__SandboxMode', value: sendGridSandboxMode }
+        { name: 'Digests__PublicBaseUrl', value: appBaseUrl }
+        { name: 'Digests__SigningKey', value: '@Microsoft.KeyVault(SecretUri=${signingKeySecret.properties.secretUri})' }
       ]
     }
     functionAppConfig: {

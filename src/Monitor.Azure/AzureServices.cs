@@ -36,7 +36,14 @@ public static class AzureServices
 
         // Runs before the embedded store's post-configuration, which then finds the key set.
         services.AddOptions<DigestOptions>()
-            .PostConfigure<MonitorTables>((digests, tables) => digests.SigningKey ??= TableSigningKey.LoadOrCreate(tables));
+            .PostConfigure<MonitorTables>((digests, tables) =>
+            {
+                // An empty setting (local.settings.sample.json has one) means none, not an empty key.
+                if (string.IsNullOrEmpty(digests.SigningKey))
+                {
+                    digests.SigningKey = TableSigningKey.LoadOrCreate(tables);
+                }
+            });
         return services.AddSendGridSender(configuration);
     }
 

@@ -2,15 +2,11 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using NewsMonitor.Azure;
-using NewsMonitor.Management;
-using NewsMonitor.Pipeline;
+using NewsMonitor.Functions;
 
-// The one file not compiled on the development machine (DESIGN.md section 3): keep it this small.
+// The one file only a real host runs (the tests compose the same services and call the function classes): keep it this small.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-builder.Services.AddNewsMonitorAzure(builder.Configuration);
-builder.Services.AddNewsMonitor(builder.Configuration);
-builder.Services.AddNewsMonitorManagement(builder.Configuration);
+builder.Services.AddNewsMonitorFunctionsApp(builder.Configuration);
 builder.Build().Run();

@@ -66,7 +66,14 @@ public static class NewsMonitorServices
         // Without a configured key, one generated once and kept in the data directory signs unsubscribe links.
         services.AddOptions<DigestOptions>()
             .Bind(configuration.GetSection(DigestOptions.Section))
-            .PostConfigure<IOptions<StorageOptions>>((digests, storage) => digests.SigningKey ??= SigningKeyFile.LoadOrCreate(storage.Value.DataDirectory));
+            .PostConfigure<IOptions<StorageOptions>>((digests, storage) =>
+            {
+                // An empty setting means none, not an empty key.
+                if (string.IsNullOrEmpty(digests.SigningKey))
+                {
+                    digests.SigningKey = SigningKeyFile.LoadOrCreate(storage.Value.DataDirectory);
+                }
+            });
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<DigestInbox>();
         services.AddSingleton<DigestComposer>();

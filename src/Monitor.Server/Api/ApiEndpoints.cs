@@ -1,3 +1,5 @@
+using NewsMonitor.Http;
+
 namespace NewsMonitor.Server.Api;
 
 /// <summary>
@@ -23,15 +25,6 @@ public static class ApiEndpoints
         return app;
     }
 
-    /// <summary>
-    /// Reads the whole body (the size limit already applies) so that synchronous parsers such as the OPML
-    /// reader never block on the network.
-    /// </summary>
-    internal static async Task<MemoryStream> BufferBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        return buffer;
-    }
+    /// <summary>The whole body, read before parsing (see <see cref="RequestBodies"/>).</summary>
+    internal static Task<MemoryStream> BufferBodyAsync(HttpRequest request, CancellationToken ct) => RequestBodies.BufferAsync(request, ct);
 }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsMonitor.Http;
 using NewsMonitor.Management;
 
 namespace NewsMonitor.Server.Api;
-
-/// <summary>How many poll messages were queued.</summary>
-public sealed record PollQueued(int Queued);
 
 internal static class FeedsEndpoints
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using NewsMonitor.Http;
 using NewsMonitor.Management;
 
 namespace NewsMonitor.Server.Api;
@@ -13,7 +14,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ArgumentNullException.ThrowIfNull(httpContext);
         var details = exception switch
         {
-            ApiProblemException e => ToProblemDetails(e.Problem),
+            ApiProblemException e => ApiProblems.ToProblemDetails(e.Problem),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = Title(e.StatusCode), Detail = Describe(e) },
             _ => null,
         };
@@ -25,23 +26,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
         httpContext.Response.StatusCode = details.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
-    }
-
-    public static ProblemDetails ToProblemDetails(ApiProblem problem)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        ProblemDetails details = problem.Errors is { } errors
-            ? new HttpValidationProblemDetails(errors.ToDictionary(p => p.Key, p => p.Value))
-            : new ProblemDetails();
-        details.Status = problem.Status;
-        details.Title = problem.Title;
-        details.Detail = problem.Detail;
-        foreach (var (key, value) in problem.Extensions ?? new Dictionary<string, object?>())
-        {
-            details.Extensions[key] = value;
-        }
-
-        return details;
     }
 
     private static string Title(int status) => status switch

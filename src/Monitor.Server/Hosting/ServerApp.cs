@@ -2,13 +2,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using NewsMonitor.Http;
 using NewsMonitor.Management;
 using NewsMonitor.Server.Api;
-using NewsMonitor.Storage;
 
 namespace NewsMonitor.Server.Hosting;
 
@@ -54,8 +52,8 @@ public static class ServerApp
         app.UseMiddleware<RequestBodyLimit>();
         app.UseFileServer(new FileServerOptions
         {
-            FileProvider = new EmbeddedFileProvider(typeof(ServerApp).Assembly, "NewsMonitor.Server.wwwroot"),
-            StaticFileOptions = { OnPrepareResponse = file => PageHeaders(file.Context.Response) },
+            FileProvider = WebPage.Files,
+            StaticFileOptions = { OnPrepareResponse = file => WebPage.ApplyHeaders(file.Context.Response) },
         });
         app.UseRouting();
         app.UseAuthentication();
@@ -90,13 +88,7 @@ public static class ServerApp
     {
         var services = builder.Services;
         services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
-        services.Configure<JsonOptions>(o =>
-        {
-            foreach (var converter in StorageJson.Options.Converters)
-            {
-                o.SerializerOptions.Converters.Add(converter);
-            }
-        });
+        services.AddNewsMonitorApiJson();
 
         // Binding errors (invalid JSON, a bad number) reach the exception handler with their message, as problem details.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -106,13 +98,5 @@ public static class ServerApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddNewsMonitorOpenApi();
-    }
-
-    /// <summary>The page runs only its own script (inline styles are for the digest preview), and is never cached stale across versions.</summary>
-    private static void PageHeaders(HttpResponse response)
-    {
-        response.Headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-cache";
     }
 }

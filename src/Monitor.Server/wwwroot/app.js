@@ -70,7 +70,11 @@ class ApiError extends Error {
 async function api(method, path, body, contentType) {
   const headers = { Accept: "application/json" };
   const key = localStorage.getItem(KEY_STORAGE);
-  if (key) headers["X-Api-Key"] = key;
+  // The Server checks X-Api-Key; the Functions host checks x-functions-key (a function key) before the app runs.
+  if (key) {
+    headers["X-Api-Key"] = key;
+    headers["x-functions-key"] = key;
+  }
   let payload;
   if (body !== undefined) {
     headers["Content-Type"] = contentType || "application/json";

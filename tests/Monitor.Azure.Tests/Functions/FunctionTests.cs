@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NewsMonitor.Functions;
 using NewsMonitor.Pipeline;
@@ -131,20 +128,33 @@ public sealed class FunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_whose_matching_keeps_failing_is_tried_five_times_then_kept_in_the_poison_queue_and_unmatched()
+    {
+        // A query stored behind the importer's back (it rejects invalid ones) makes every match of the article fail.
+        await app.Service<ITermStore>().UpsertTermAsync(new WatchTerm { Id = "broken", Name = "Broken", Query = "\"unclosed" });
+        await app.Service<IArticleStore>().TryAddArticleAsync(new Article { Id = "a1", FeedId = "fr", Url = "https://gazette.example.fr/a1", Title = "Mistral", FetchedAt = FunctionsApp.Start });
+        await app.SendAsync(QueueNames.Articles, "a1");
+        var queues = app.Create<QueueFunctions>();
+
+        var calls = await app.DeliverAsync(QueueNames.Articles, m => queues.MatchArticle(m, CancellationToken.None));
+
+        Assert.Equal(QueueProcessor.MaxDequeueCount, calls);
+        Assert.Equal(["a1"], await app.BodiesAsync(QueueNames.Articles + "-poison"));
+        Assert.Empty(await app.BodiesAsync(QueueNames.Articles));
+        Assert.Contains("a1", await app.Service<IArticleStore>().ListUnmatchedArticleIdsAsync(10));
+    }
+
+    [Fact]
     public async Task Poll_now_queues_every_enabled_feed_or_the_one_named_and_404s_an_unknown_one()
     {
-        var http = app.Create<HttpFunctions>();
+        var all = await app.Http.SendAsync(new ApiRequest("POST", "/api/feeds/poll"));
+        var one = await app.Http.SendAsync(new ApiRequest("POST", "/api/feeds/fr/poll"));
+        var unknown = await app.Http.SendAsync(new ApiRequest("POST", "/api/feeds/nope/poll"));
 
-        var all = await http.PollAllFeedsNow(Post(), CancellationToken.None);
-        var one = await http.PollFeedNow(Post(), "fr", CancellationToken.None);
-        var unknown = await http.PollFeedNow(Post(), "nope", CancellationToken.None);
-
-        Assert.Equal((202, """{"queued":2}"""), (Status(all), Json(all).ToJsonString()));
-        Assert.Equal((202, """{"queued":1}"""), (Status(one), Json(one).ToJsonString()));
-        Assert.Equal(404, Status(unknown));
-        var problem = Assert.IsType<ProblemDetails>(((ObjectResult)unknown).Value);
-        Assert.Contains("nope", problem.Detail);
-        Assert.Contains("application/problem+json", ((ObjectResult)unknown).ContentTypes);
+        Assert.Equal((202, """{"queued":2}"""), (all.Status, all.Body));
+        Assert.Equal((202, """{"queued":1}"""), (one.Status, one.Body));
+        Assert.Equal((404, "application/problem+json"), (unknown.Status, unknown.MediaType));
+        Assert.Contains("nope", (string?)unknown.Json!["detail"]);
         Assert.Equal(["en", "fr", "fr"], (await app.BodiesAsync(QueueNames.FeedPolls)).Order());
     }
 
@@ -153,17 +163,16 @@ public sealed class FunctionTests : IAsyncLifetime
     {
         await app.Service<IMatchStore>().AddPendingAsync("bob", "a1", "commission", FunctionsApp.Start);
         await app.Service<IArticleStore>().TryAddArticleAsync(new Article { Id = "a1", FeedId = "fr", Url = "https://gazette.example.fr/a1", Title = "La Commission européenne", FetchedAt = FunctionsApp.Start });
-        var http = app.Create<HttpFunctions>();
 
-        var bob = await http.SendDigestNow(Post(), "bob", CancellationToken.None);
-        var again = await http.SendDigestNow(Post(), "bob", CancellationToken.None);
-        var due = await http.SendDueDigestsNow(Post(), CancellationToken.None);
-        var unknown = await http.SendDigestNow(Post(), "nope", CancellationToken.None);
+        var bob = await app.Http.SendAsync(new ApiRequest("POST", "/api/subscribers/bob/digest/send"));
+        var again = await app.Http.SendAsync(new ApiRequest("POST", "/api/subscribers/bob/digest/send"));
+        var due = await app.Http.SendAsync(new ApiRequest("POST", "/api/digests/send"));
+        var unknown = await app.Http.SendAsync(new ApiRequest("POST", "/api/subscribers/nope/digest/send"));
 
-        Assert.Equal((200, "sent", 1), (Status(bob), (string?)Json(bob)["status"], (int?)Json(bob)["articles"]));
-        Assert.Equal("alreadySent", (string?)Json(again)["status"]);
-        Assert.Equal(["ana", "bob"], Json(due).AsArray().Select(o => (string?)o!["subscriberId"]));
-        Assert.Equal(404, Status(unknown));
+        Assert.Equal((200, "sent", 1), (bob.Status, (string?)bob.Json!["status"], (int?)bob.Json["articles"]));
+        Assert.Equal("alreadySent", (string?)again.Json!["status"]);
+        Assert.Equal(["ana", "bob"], due.Json!.AsArray().Select(o => (string?)o!["subscriberId"]));
+        Assert.Equal(404, unknown.Status);
         Assert.Single(app.SendGrid.Accepted);
     }
 
@@ -172,38 +181,41 @@ public sealed class FunctionTests : IAsyncLifetime
     {
         await app.Service<IFeedStore>().UpsertFeedAsync(new FeedSource { Id = "broken", Url = "https://broken.example/", Health = new FeedHealth { ConsecutiveFailures = 2, LastError = "HTTP 404" } });
 
-        var health = await app.Create<HttpFunctions>().Health(new DefaultHttpContext().Request, CancellationToken.None);
+        var health = await app.Http.SendAsync(new ApiRequest("GET", "/api/health"));
 
-        Assert.Equal(200, Status(health));
-        Assert.Equal("degraded", (string?)Json(health)["status"]);
-        Assert.Equal((3, 1), ((int?)Json(health)["feeds"]!["total"], (int?)Json(health)["feeds"]!["unhealthy"]));
-        Assert.Equal("HTTP 404", (string?)Json(health)["unhealthyFeeds"]![0]!["lastError"]);
+        Assert.Equal(200, health.Status);
+        Assert.Equal("degraded", (string?)health.Json!["status"]);
+        Assert.Equal((3, 1), ((int?)health.Json["feeds"]!["total"], (int?)health.Json["feeds"]!["unhealthy"]));
+        Assert.Equal("HTTP 404", (string?)health.Json["unhealthyFeeds"]![0]!["lastError"]);
+    }
+
+    [Fact]
+    public async Task A_digest_sent_by_the_app_links_to_the_app_s_public_address_and_its_one_click_unsubscribe_works()
+    {
+        await app.Service<IMatchStore>().AddPendingAsync("bob", "a1", "commission", FunctionsApp.Start);
+        await app.Service<IArticleStore>().TryAddArticleAsync(new Article { Id = "a1", FeedId = "fr", Url = "https://gazette.example.fr/a1", Title = "La Commission européenne", FetchedAt = FunctionsApp.Start });
+        Assert.Equal(200, (await app.Http.SendAsync(new ApiRequest("POST", "/api/subscribers/bob/digest/send"))).Status);
+
+        var mail = Assert.Single(app.SendGrid.Accepted);
+        var headers = mail["personalizations"]![0]!["headers"]!;
+        var header = (string)headers["List-Unsubscribe"]!;
+        Assert.Equal("List-Unsubscribe=One-Click", (string?)headers["List-Unsubscribe-Post"]);
+        var link = new Uri(header.Trim('<', '>'));
+        Assert.StartsWith(FunctionsApp.PublicBaseUrl + "/api/unsubscribe?token=", link.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains(link.AbsoluteUri, Text(mail));
+
+        // What a mail provider does for one-click unsubscribe (RFC 8058): POST the link with this form body.
+        var answer = await app.Http.SendAsync(new ApiRequest("POST", link.PathAndQuery, "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded"));
+
+        Assert.Equal((200, "text/html"), (answer.Status, answer.MediaType));
+        Assert.Contains("will get no more digests", answer.Body);
+        Assert.Equal(SubscriberState.Unsubscribed, (await app.Service<ISubscriberStore>().GetSubscriberAsync("bob"))!.State);
     }
 
     private async Task<QueueMessage> OneMessageAsync(string queue, string body)
     {
         await app.SendAsync(queue, body);
         return Assert.Single(await app.TakeAllAsync(queue));
-    }
-
-    private static HttpRequest Post()
-    {
-        var request = new DefaultHttpContext().Request;
-        request.Method = "POST";
-        return request;
-    }
-
-    private static int? Status(IActionResult result) => result switch
-    {
-        JsonResult json => json.StatusCode,
-        ObjectResult obj => obj.StatusCode,
-        _ => null,
-    };
-
-    private static JsonNode Json(IActionResult result)
-    {
-        var json = Assert.IsType<JsonResult>(result);
-        return JsonNode.Parse(JsonSerializer.Serialize(json.Value, (JsonSerializerOptions)json.SerializerSettings!))!;
     }
 
     private static string? To(JsonObject mail) => (string?)mail["personalizations"]![0]!["to"]![0]!["email"];

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMonitor.Azure;
+using NewsMonitor.Functions;
 using NewsMonitor.Management;
 using NewsMonitor.Matching;
 using NewsMonitor.Pipeline;
@@ -15,9 +16,10 @@ using NewsMonitor.Tests.Support;
 namespace NewsMonitor.Tests.Functions;
 
 /// <summary>
-/// The Functions app's services as Program.cs builds them (AddNewsMonitorAzure, then AddNewsMonitor), on
-/// Azurite, with feeds served on 127.0.0.1 and SendGrid's stand-in. The runtime's part (triggers, retries)
-/// is played by the tests: they take real messages off the real queues and call the function methods.
+/// The Functions app's services as Program.cs composes them (AddNewsMonitorFunctionsApp), on Azurite, with feeds
+/// served on 127.0.0.1 and SendGrid's stand-in. The runtime's part (triggers, retries, HTTP routing) is played by
+/// the tests: they take real messages off the real queues and call the function methods, and send HTTP requests
+/// through <see cref="Http"/>.
 /// </summary>
 public sealed class FunctionsApp : IAsyncDisposable
 {
@@ -38,6 +40,15 @@ public sealed class FunctionsApp : IAsyncDisposable
     public FakeSendGrid SendGrid { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>The app's HTTP functions, reached by method and path as the host routes them.</summary>
+    public FunctionsHttp Http => new(services);
+
+    /// <summary>The app's public address, as infra/ sets it (Digests__PublicBaseUrl): unsubscribe links start with it.</summary>
+    public const string PublicBaseUrl = "https://func-test.azurewebsites.net";
+
+    /// <summary>The signing key both hosts get in the parity tests, so that the same link is signed the same way.</summary>
+    public const string SigningKey = "functions-test-signing-key-0123456789";
+
     public static async Task<FunctionsApp> StartAsync()
     {
         var scope = await AzuriteScope.CreateAsync();
@@ -51,14 +62,14 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["SendGrid:ApiKey"] = FakeSendGrid.ApiKey,
             ["SendGrid:Host"] = sendGrid.Host,
             ["SendGrid:MaxRetries"] = "0", // the queue's retries are the runtime's job here
+            ["Digests:PublicBaseUrl"] = PublicBaseUrl,
+            ["Digests:SigningKey"] = SigningKey,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection().AddLogging();
         FunctionsApp? app = null;
         collection.AddSingleton<TimeProvider>(_ => app!.Clock);
-        collection.AddNewsMonitorAzure(configuration);
-        collection.AddNewsMonitor(configuration);
-        collection.AddNewsMonitorManagement(configuration);
+        collection.AddNewsMonitorFunctionsApp(configuration);
         app = new FunctionsApp(scope, feeds, sendGrid, collection.BuildServiceProvider());
         return app;
     }
@@ -69,14 +80,17 @@ public sealed class FunctionsApp : IAsyncDisposable
         where T : notnull => services.GetRequiredService<T>();
 
     /// <summary>Loads the fixtures: the two feeds, the watchlist and the subscribers of the end-to-end tests.</summary>
-    public async Task SeedAsync()
+    public Task SeedAsync() => SeedAsync(services, Feeds);
+
+    /// <summary>The same fixtures into another host's store (the Server's, in the parity tests).</summary>
+    public static async Task SeedAsync(IServiceProvider services, FeedServer feeds)
     {
-        Feeds.Serve("fr.xml", await File.ReadAllTextAsync(Fixture("fr.xml")));
-        Feeds.Serve("en.xml", await File.ReadAllTextAsync(Fixture("en.xml")), "application/atom+xml");
-        var store = Service<IFeedStore>();
-        await store.UpsertFeedAsync(new FeedSource { Id = "fr", Url = Feeds.UrlOf("fr.xml").ToString(), Title = "Gazette" });
-        await store.UpsertFeedAsync(new FeedSource { Id = "en", Url = Feeds.UrlOf("en.xml").ToString(), Title = "Wire" });
-        var importer = Service<StoreImporter>();
+        feeds.Serve("fr.xml", await File.ReadAllTextAsync(Fixture("fr.xml")));
+        feeds.Serve("en.xml", await File.ReadAllTextAsync(Fixture("en.xml")), "application/atom+xml");
+        var store = services.GetRequiredService<IFeedStore>();
+        await store.UpsertFeedAsync(new FeedSource { Id = "fr", Url = feeds.UrlOf("fr.xml").ToString(), Title = "Gazette" });
+        await store.UpsertFeedAsync(new FeedSource { Id = "en", Url = feeds.UrlOf("en.xml").ToString(), Title = "Wire" });
+        var importer = services.GetRequiredService<StoreImporter>();
         await using (var watchlist = File.OpenRead(Fixture("watchlist.json")))
         {
             await importer.ImportTermsAsync(await WatchlistFile.ReadAsync(watchlist, CancellationToken.None), CancellationToken.None);
@@ -107,6 +121,41 @@ public sealed class FunctionsApp : IAsyncDisposable
 
             taken.AddRange(batch);
         }
+    }
+
+    /// <summary>
+    /// Plays the host's queue listener for one function until the queue is empty: each message is handed over with
+    /// its dequeue count; one whose function throws is left for another try (at once here, after host.json's
+    /// visibilityTimeout on Azure), and after host.json's maxDequeueCount tries it is moved to "&lt;queue&gt;-poison".
+    /// </summary>
+    /// <returns>How many times the function was called.</returns>
+    public async Task<int> DeliverAsync(string queue, Func<QueueMessage, Task> function)
+    {
+        var host = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("src", "Monitor.Functions", "host.json")))!;
+        var maxDequeueCount = (int)host["extensions"]!["queues"]!["maxDequeueCount"]!;
+        var client = Queue(queue);
+        await client.CreateIfNotExistsAsync();
+        var calls = 0;
+        while ((await client.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value is [var message])
+        {
+            calls++;
+            try
+            {
+                await function(message);
+                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            catch (Exception) when (message.DequeueCount >= maxDequeueCount)
+            {
+                await SendAsync(queue + "-poison", message.Body.ToString());
+                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            catch (Exception)
+            {
+                await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            }
+        }
+
+        return calls;
     }
 
     public async Task<IReadOnlyList<string>> BodiesAsync(string queue)

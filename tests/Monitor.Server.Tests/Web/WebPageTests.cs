@@ -214,4 +214,21 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await page.ReloadAsync();
         await Expect(page.Locator("#terms-table tbody tr")).ToContainTextAsync("AI Act");
     }
+
+    /// <summary>The Functions host checks x-functions-key before the app runs; the Server checks X-Api-Key: one field serves both.</summary>
+    [Fact]
+    public async Task The_key_typed_in_goes_with_API_calls_both_as_the_Server_s_key_and_as_a_function_key()
+    {
+        await using var keyed = await ApiHost.StartAsync(ApiHost.Key, kestrel: true);
+        await page.GotoAsync(keyed.BaseAddress.AbsoluteUri);
+        await page.GetByLabel("API key").FillAsync(ApiHost.Key);
+
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Use" }).ClickAsync(),
+            r => r.Url.Contains("/api/terms", StringComparison.Ordinal));
+
+        var headers = await request.AllHeadersAsync();
+        Assert.Equal(ApiHost.Key, headers["x-api-key"]);
+        Assert.Equal(ApiHost.Key, headers["x-functions-key"]);
+    }
 }

@@ -1,0 +1,4 @@
+namespace NewsMonitor.Http;
+
+/// <summary>How many poll messages were queued.</summary>
+public sealed record PollQueued(int Queued);
