@@ -13,8 +13,8 @@ public sealed class ArticleNormaliser
     {
         var itemBase = item.BaseUri ?? baseUri;
 
-        // A GUID is a link only when it is an absolute http(s) URL: "12345" is not relative to anything.
-        var link = AbsoluteLink(item.Link, itemBase) ?? AbsoluteLink(item.Id, null);
+        // A GUID is a link only when it is an absolute http(s) URL ("12345" is not relative to anything) not marked isPermaLink="false".
+        var link = AbsoluteLink(item.Link, itemBase) ?? AbsoluteLink(item.IdIsLink ? item.Id : null, null);
         var summary = HtmlText.ToPlainText(item.Summary);
         var content = HtmlText.ToPlainText(item.Content);
         if (content == summary)
@@ -47,8 +47,8 @@ public sealed class ArticleNormaliser
             FeedId = feed.Id,
             Url = link?.AbsoluteUri ?? feed.SiteUrl ?? feed.Url,
             Guid = item.Id,
-            Title = title.Length > 0 ? title : Shorten(summary, 120),
-            Summary = summary,
+            Title = title.Length > 0 ? title : DerivedText.Title(summary.Length > 0 ? summary : content),
+            Summary = summary.Length > 0 ? summary : DerivedText.Summary(content),
             Content = content,
             Author = string.IsNullOrWhiteSpace(item.Author) ? null : HtmlText.ToPlainText(item.Author),
             Published = PublishedUtc(item),
@@ -80,6 +80,4 @@ public sealed class ArticleNormaliser
             ? new DateTimeOffset(DateTime.SpecifyKind(date.Kind == DateTimeKind.Local ? date.ToUniversalTime() : date, DateTimeKind.Utc))
             : null;
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd() + "…";
 }

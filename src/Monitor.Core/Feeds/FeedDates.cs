@@ -6,8 +6,11 @@ namespace NewsMonitor.Feeds;
 
 /// <summary>
 /// Reads the dates feeds actually contain: RFC 822/1123 (day name optional, seconds optional, two-digit
-/// years, zones as offsets or names such as GMT, EST, CET, CEST), ISO 8601 / RFC 3339, and the same
-/// shapes with French (and common German) month and day names. A date without a zone is taken as UTC.
+/// years, a stray comma after the month, zones as offsets or names such as GMT, EST, CET, CEST, and the US
+/// generic ET, CT, MT, PT, whose offset follows the US daylight saving rule on that date), ISO 8601 / RFC 3339,
+/// month-first forms (JavaScript's "Tue Jan 02 2024 10:00:00 GMT+0900 (…)", C's asctime "Sun Jan  4 16:29:06 2004",
+/// Twitter's "Sun Jul 15 01:16:00 +0000 2012"), and the same shapes with French (and common German) month and
+/// day names. A date without a zone is taken as UTC.
 /// </summary>
 public static partial class FeedDates
 {
@@ -51,9 +54,25 @@ public static partial class FeedDates
         ["MDT"] = -6,
         ["PST"] = -8,
         ["PDT"] = -7,
+        ["AST"] = -4,
+        ["ADT"] = -3,
+        ["AT"] = -4,
+        ["AKST"] = -9,
+        ["AKDT"] = -8,
+        ["HST"] = -10,
+    };
+
+    // US generic zone names: standard offset; daylight time (one hour more) between the US rule's dates.
+    private static readonly Dictionary<string, int> UsGenericZones = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ET"] = -5,
+        ["CT"] = -6,
+        ["MT"] = -7,
+        ["PT"] = -8,
     };
 
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ZoneLookup = ZoneHours.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsGenericLookup = UsGenericZones.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static readonly string[] IsoFormats =
@@ -76,7 +95,7 @@ public static partial class FeedDates
             return instant.ToUniversalTime();
         }
 
-        return Rfc1123(text) ?? ParseRfc822(text);
+        return Rfc1123(text) ?? FromMatch(Rfc822().Match(text)) ?? FromMatch(MonthFirst().Match(text));
     }
 
     private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -120,17 +139,18 @@ public static partial class FeedDates
         }
 
         // Anything after the zone ("+0100 (CET)") is for the regular expression.
-        if (Offset(s[18..].TrimEnd()) is not { } offset)
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        if (Offset(s[18..].TrimEnd(), local) is not { } offset)
         {
             return null;
         }
 
-        return new DateTimeOffset(year, month, day, hour, minute, second, offset).ToUniversalTime();
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
-    private static DateTimeOffset? ParseRfc822(string text)
+    /// <summary>The instant a match of either regular expression names (they share their group names); null when it is no date.</summary>
+    private static DateTimeOffset? FromMatch(Match match)
     {
-        var match = Rfc822().Match(text);
         if (!match.Success || !Months.TryGetValue(match.Groups["month"].Value.TrimEnd('.'), out var month))
         {
             return null;
@@ -151,19 +171,14 @@ public static partial class FeedDates
             return null;
         }
 
-        var offset = Offset(match.Groups["zone"].ValueSpan);
-        if (offset is null)
-        {
-            return null;
-        }
-
         // 24:00 and leap seconds exist in the wild; they are the next instant.
         var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).AddHours(hour).AddMinutes(minute).AddSeconds(second);
-        return new DateTimeOffset(local, offset.Value).ToUniversalTime();
+        var offset = Offset(match.Groups["zone"].ValueSpan, local);
+        return offset is null ? null : new DateTimeOffset(local, offset.Value).ToUniversalTime();
     }
 
     /// <summary>"+0100", "-05:00", a zone name (unknown ones count as UTC) or nothing (UTC); null for anything else.</summary>
-    private static TimeSpan? Offset(ReadOnlySpan<char> zone)
+    private static TimeSpan? Offset(ReadOnlySpan<char> zone, DateTime local)
     {
         if (zone.Length == 0)
         {
@@ -190,8 +205,38 @@ public static partial class FeedDates
             return null;
         }
 
+        if (zone.Length == 2 && UsGenericLookup.TryGetValue(zone, out var standard))
+        {
+            return TimeSpan.FromHours(IsUsDaylightTime(local) ? standard + 1 : standard);
+        }
+
         // An unknown zone name costs at most a few hours; dropping the date would cost the ordering.
         return ZoneLookup.TryGetValue(zone, out var h) ? TimeSpan.FromHours(h) : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Whether US daylight saving time is in force at this local time: from 2 a.m. on the second Sunday of March to
+    /// 2 a.m. on the first Sunday of November since 2007, from the first Sunday of April to the last of October before.
+    /// </summary>
+    private static bool IsUsDaylightTime(DateTime local)
+    {
+        var (start, end) = local.Year >= 2007
+            ? (NthSunday(local.Year, 3, 2), NthSunday(local.Year, 11, 1))
+            : (NthSunday(local.Year, 4, 1), LastSunday(local.Year, 10));
+        // The repeated hour when daylight time ends (1 to 2 a.m.) is read as daylight time.
+        return local >= start.AddHours(2) && local < end.AddHours(2);
+    }
+
+    private static DateTime NthSunday(int year, int month, int n)
+    {
+        var first = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return first.AddDays(((7 - (int)first.DayOfWeek) % 7) + (7 * (n - 1)));
+    }
+
+    private static DateTime LastSunday(int year, int month)
+    {
+        var last = new DateTime(year, month, DateTime.DaysInMonth(year, month), 0, 0, 0, DateTimeKind.Unspecified);
+        return last.AddDays(-(int)last.DayOfWeek);
     }
 
     private static Dictionary<string, int> ByMonth(params string[] months)
@@ -211,11 +256,26 @@ public static partial class FeedDates
     [GeneratedRegex("""
         ^(?:\p{L}+\.?(?:,\s*|\s+))?                # day name, any language, optional
         (?<day>\d{1,2})(?:er)?[\s\-]+
-        (?<month>\p{L}+\.?)[\s\-]+
+        (?<month>\p{L}+\.?),?[\s\-]+            # "13 Feb, 2012": a comma too many
         (?<year>\d{4}|\d{2})
         (?:[\s,T]+(?:à\s+)?(?<hour>\d{1,2})[:h](?<minute>\d{2})(?::(?<second>\d{2})(?:[.,]\d+)?)?)?
-        \s*(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?
+        \s*(?:(?:GMT|UTC)(?=[+-]))?(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?
         \s*(?:\([^)]*\))?$                           # "(CET)" comments
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Rfc822();
+
+    // Month before day: JavaScript's Date.toString(), asctime, Twitter's created_at, "January 2, 2024 10:00".
+    [GeneratedRegex("""
+        ^(?:\p{L}+\.?,?\s+)?                        # day name, optional
+        (?<month>\p{L}+\.?)\s+(?<day>\d{1,2}),?\s+
+        (?:
+          (?<year>\d{4}),?(?:\s+(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?)?
+          \s*(?:(?:GMT|UTC)(?=[+-]))?(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?
+        |
+          (?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?
+          \s+(?:(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})\s+)?(?<year>\d{4})
+        )
+        \s*(?:\([^)]*\))?$
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthFirst();
 }

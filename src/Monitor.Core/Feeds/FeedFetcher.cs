@@ -96,9 +96,18 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
             ETag = response.Headers.ETag?.ToString(),
             LastModified = response.Content.Headers.LastModified?.ToString("R"),
             FinalUri = finalUri,
+            ContentLocation = ContentLocation(response, finalUri),
             FreshFor = FreshFor(response),
         };
     }
+
+    private static Uri? ContentLocation(HttpResponseMessage response, Uri? finalUri) => response.Content.Headers.ContentLocation switch
+    {
+        null => null,
+        { IsAbsoluteUri: true } absolute => absolute,
+        var relative when finalUri is not null => new Uri(finalUri, relative),
+        _ => null,
+    };
 
     private FetchResult Refused(HttpResponseMessage response, FeedFetchOptions limits)
     {

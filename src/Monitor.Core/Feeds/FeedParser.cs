@@ -73,18 +73,23 @@ public sealed class FeedParser
         return new ParsedFeed(feed.Title?.Trim(), XmlFeedReader.Absolute(feed.Link, documentUri), items);
     }
 
-    private static ParsedItem Item(FeedItem item, Uri? documentUri) => new()
+    private static ParsedItem Item(FeedItem item, Uri? documentUri)
     {
-        Id = item.Id,
-        Link = item.Link,
-        Title = item.Title is null ? null : WebUtility.HtmlEncode(item.Title),
-        Summary = item.Description,
-        Content = item.Content,
-        Author = item.Author,
-        PublishedText = string.IsNullOrWhiteSpace(item.PublishingDateString) ? (item.SpecificItem as JsonFeedItem)?.DateModifiedString : item.PublishingDateString,
-        Published = item.PublishingDate,
-        BaseUri = documentUri,
-    };
+        var json = item.SpecificItem as JsonFeedItem;
+        return new()
+        {
+            Id = item.Id,
+            Link = item.Link,
+            Title = item.Title is null ? null : WebUtility.HtmlEncode(item.Title),
+            Summary = json?.Summary ?? item.Description,
+            // content_text is plain text: escaped, it reads back as the same text.
+            Content = json?.ContentHtml ?? (json?.ContentText is { } text ? WebUtility.HtmlEncode(text) : item.Content),
+            Author = item.Author,
+            PublishedText = string.IsNullOrWhiteSpace(item.PublishingDateString) ? json?.DateModifiedString : item.PublishingDateString,
+            Published = item.PublishingDate,
+            BaseUri = documentUri,
+        };
+    }
 
     // XmlException messages end with "Line 3, position 7."; the line is already in ours.
     private static string WithoutPosition(string message)

@@ -131,6 +131,7 @@ public static partial class FeedTextDecoder
     private static string? DeclaredEncoding(ReadOnlySpan<byte> body)
     {
         var head = body[..Math.Min(body.Length, 512)];
+        head = head[Math.Max(0, head.IndexOfAnyExcept(" \t\r\n"u8))..];
         if (!head.StartsWith("<?xml"u8))
         {
             return null;

@@ -16,8 +16,14 @@ public sealed record FetchResult
     public string? ETag { get; init; }
     public string? LastModified { get; init; }
 
-    /// <summary>The URL after redirects, the base for relative links.</summary>
+    /// <summary>The URL after redirects.</summary>
     public Uri? FinalUri { get; init; }
+
+    /// <summary>The response's Content-Location, made absolute: where the server says this document lives.</summary>
+    public Uri? ContentLocation { get; init; }
+
+    /// <summary>The base for the document's relative links: its Content-Location when given, else the URL after redirects.</summary>
+    public Uri? DocumentUri => ContentLocation ?? FinalUri;
 
     /// <summary>A sentence a person understands, when <see cref="Status"/> is Failed.</summary>
     public string? Error { get; init; }

@@ -103,29 +103,70 @@ public static class HtmlText
         return tagEnd;
     }
 
-    /// <summary>The index after the tag's '&gt;', quoted attribute values skipped (they may hold '&gt;').</summary>
+    /// <summary>
+    /// The index after the tag's '&gt;', read as browsers read attributes: a quoted value may hold '&gt;', an unquoted
+    /// one (<c>href=http://x/"</c>, <c>title=it's</c>) ends at white space or '&gt;' whatever quotes it holds. A quoted
+    /// value that runs past a '&gt;' and then over a line break, into a tag, or very far is a stray quote: the tag ends
+    /// at that '&gt;', so the text after it is kept rather than swallowed.
+    /// </summary>
     private static int TagEnd(string html, int i)
     {
-        var quote = '\0';
-        for (; i < html.Length; i++)
+        while (i < html.Length)
         {
             var c = html[i];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
+            if (c == '>')
             {
                 return i + 1;
+            }
+
+            if (c != '=')
+            {
+                i++;
+                continue;
+            }
+
+            i++;
+            while (i < html.Length && html[i] is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                i++;
+            }
+
+            if (i < html.Length && html[i] is '"' or '\'')
+            {
+                i = AfterQuotedValue(html, i);
+            }
+            else
+            {
+                while (i < html.Length && html[i] is not (' ' or '\t' or '\n' or '\r' or '\f' or '>'))
+                {
+                    i++;
+                }
             }
         }
 
         return html.Length;
     }
+
+    /// <summary>The index after a quoted attribute value starting at <paramref name="open"/>, or at its first '&gt;' when the quote is stray.</summary>
+    private static int AfterQuotedValue(string html, int open)
+    {
+        var close = html.IndexOf(html[open], open + 1);
+        var firstGt = html.IndexOf('>', open + 1, (close < 0 ? html.Length : close) - open - 1);
+        if (firstGt < 0)
+        {
+            return close < 0 ? html.Length : close + 1;
+        }
+
+        if (close >= 0 && close - open <= MaxQuotedValueOverTag && html.AsSpan(firstGt, close - firstGt).IndexOfAny('\n', '<') < 0)
+        {
+            return close + 1;
+        }
+
+        return firstGt;
+    }
+
+    // A real attribute value holding '>' (a title, an inline script) is short; one running further was never closed.
+    private const int MaxQuotedValueOverTag = 200;
 
     private static void AppendText(ReadOnlySpan<char> segment, FoldedText text)
     {

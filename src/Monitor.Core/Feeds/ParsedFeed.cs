@@ -10,6 +10,9 @@ public sealed record ParsedFeed(string? Title, string? SiteUrl, IReadOnlyList<Pa
 public sealed record ParsedItem
 {
     public string? Id { get; init; }
+
+    /// <summary>False for an RSS guid marked isPermaLink="false": an identifier that must not be taken for the article's address.</summary>
+    public bool IdIsLink { get; init; } = true;
     public string? Link { get; init; }
     public string? Title { get; init; }
     public string? Summary { get; init; }

@@ -23,6 +23,11 @@ internal static class XmlFeedReader
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
     private const string Syndication = "http://purl.org/rss/1.0/modules/syndication/";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    private const string UserLand = "http://backend.userland.com/rss2";
+    private const string DcTerms = "http://purl.org/dc/terms/";
+    private const string Media = "http://search.yahoo.com/mrss/";
+    private const string ITunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private const string Xhtml = "http://www.w3.org/1999/xhtml";
 
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -95,10 +100,10 @@ internal static class XmlFeedReader
         {
             switch (reader.LocalName, reader.NamespaceURI)
             {
-                case ("title", "" or Rss10 or Rss090):
+                case ("title", "" or Rss10 or Rss090 or UserLand):
                     feed.Title = Text(reader);
                     break;
-                case ("link", "" or Rss10 or Rss090):
+                case ("link", "" or Rss10 or Rss090 or UserLand):
                     feed.SiteUrl = Absolute(Text(reader), channelBase);
                     break;
                 case ("ttl", ""):
@@ -110,7 +115,7 @@ internal static class XmlFeedReader
                 case ("updateFrequency", Syndication):
                     feed.UpdateFrequency = Text(reader);
                     break;
-                case ("item", "" or Rss10 or Rss090):
+                case ("item", "" or Rss10 or Rss090 or UserLand):
                     feed.Items.Add(ReadRssItem(reader, channelBase));
                     break;
                 default:
@@ -127,31 +132,55 @@ internal static class XmlFeedReader
         {
             switch (reader.LocalName, reader.NamespaceURI)
             {
-                case ("title", "" or Rss10 or Rss090):
+                case ("title", "" or Rss10 or Rss090 or UserLand):
                     item.Title = Text(reader);
                     break;
-                case ("link", "" or Rss10 or Rss090):
+                case ("title", DublinCore or DcTerms or Media):
+                    var title = Text(reader);
+                    item.OtherTitle ??= title;
+                    break;
+                case ("link", "" or Rss10 or Rss090 or UserLand):
                     item.Link = Text(reader);
                     break;
-                case ("guid", ""):
+                case ("link", Atom):
+                    var (rel, href) = AtomLink(reader, item.Base);
+                    item.OtherLink ??= rel == "alternate" ? href : null;
+                    break;
+                case ("guid", "" or UserLand):
+                    item.IdIsLink = !"false".Equals(reader.GetAttribute("isPermaLink")?.Trim(), StringComparison.OrdinalIgnoreCase);
                     item.Id = Text(reader);
                     break;
-                case ("description", "" or Rss10 or Rss090):
+                case ("description", "" or Rss10 or Rss090 or UserLand):
                     item.Summary = Text(reader);
                     break;
+                case ("description", DublinCore or DcTerms or Media):
+                case ("summary", ITunes or Atom):
+                    var summary = Text(reader);
+                    item.OtherSummary ??= summary;
+                    break;
                 case ("encoded", Content):
+                case ("body", Xhtml):
+                case ("fullitem", "" or UserLand):
                     item.Content = Text(reader);
                     break;
-                case ("author", ""):
+                case ("author", "" or UserLand):
                 case ("creator", DublinCore):
                     var name = Text(reader);
                     item.Author ??= name;
                     break;
-                case ("pubDate", ""):
+                case ("pubDate", "" or UserLand):
                     item.Published = Text(reader);
                     break;
                 case ("date", DublinCore):
-                    item.Updated = Text(reader);
+                case ("issued" or "created", DcTerms):
+                case ("published", Atom):
+                    var date = Text(reader);
+                    item.Updated ??= date;
+                    break;
+                case ("modified", DcTerms):
+                case ("updated", Atom):
+                    var modified = Text(reader);
+                    item.Modified ??= modified;
                     break;
                 default:
                     reader.Skip();
@@ -225,7 +254,7 @@ internal static class XmlFeedReader
                     item.Published = Text(reader);
                     break;
                 case "updated" or "modified":
-                    item.Updated = Text(reader);
+                    item.Modified = Text(reader);
                     break;
                 default:
                     reader.Skip();
@@ -241,7 +270,16 @@ internal static class XmlFeedReader
         var rel = reader.GetAttribute("rel") is { Length: > 0 } r ? r : "alternate";
         var href = reader.GetAttribute("href");
         var linkBase = Rebase(reader, scope);
-        reader.Skip();
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            // Some writers put the address in the element, as RSS does.
+            href = Text(reader);
+        }
+        else
+        {
+            reader.Skip();
+        }
+
         return (rel, string.IsNullOrWhiteSpace(href) ? null : Absolute(href, linkBase));
     }
 
@@ -262,19 +300,36 @@ internal static class XmlFeedReader
         return name;
     }
 
-    /// <summary>An Atom text construct as markup: html as is, xhtml as its markup, text escaped so it stays text.</summary>
+    /// <summary>
+    /// An Atom text construct as markup: html as is, xhtml as its markup, text escaped so it stays text. Child elements
+    /// written unescaped into a text construct give their text, not their markup; Atom 0.3's base64 mode is decoded.
+    /// </summary>
     private static string AtomText(XmlReader reader)
     {
         var type = reader.GetAttribute("type");
-        var text = Text(reader);
-        return type is null or "text" or "text/plain" ? WebUtility.HtmlEncode(text) : text;
+        var base64 = "base64".Equals(reader.GetAttribute("mode"), StringComparison.OrdinalIgnoreCase);
+        var isText = type is null or "text" or "text/plain";
+        var text = Text(reader, markup: !isText || base64);
+        if (base64)
+        {
+            text = FromBase64(text);
+        }
+
+        return isText ? WebUtility.HtmlEncode(text) : text;
+    }
+
+    private static string FromBase64(string text)
+    {
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text.Trim(), bytes, out var length) ? new UTF8Encoding(false).GetString(bytes, 0, length) : text;
     }
 
     /// <summary>
     /// An element's content: its text (entities and CDATA resolved) with any child elements kept as markup,
-    /// so escaped HTML, CDATA HTML and HTML pasted unescaped all come out as HTML text. Leaves the reader after the element.
+    /// so escaped HTML, CDATA HTML and HTML pasted unescaped all come out as HTML text (without <paramref name="markup"/>,
+    /// the text of child elements alone). Leaves the reader after the element.
     /// </summary>
-    private static string Text(XmlReader reader)
+    private static string Text(XmlReader reader, bool markup = true)
     {
         if (reader.IsEmptyElement)
         {
@@ -295,7 +350,7 @@ internal static class XmlFeedReader
                     piece = reader.Value;
                     reader.Read();
                     break;
-                case XmlNodeType.Element:
+                case XmlNodeType.Element when markup:
                     piece = reader.ReadOuterXml();
                     break;
                 default:
@@ -345,7 +400,7 @@ internal static class XmlFeedReader
 
     private static bool IsAtom(XmlReader reader) => reader.NamespaceURI is Atom or Atom03 or "";
 
-    private static bool IsRss(XmlReader reader) => reader.NamespaceURI is Rss10 or Rss090 or "";
+    private static bool IsRss(XmlReader reader) => reader.NamespaceURI is Rss10 or Rss090 or UserLand or "";
 
     /// <summary>The base in scope for the element under the reader: its xml:base resolved against the parent's.</summary>
     private static Uri? Rebase(XmlReader reader, Uri? parent)
@@ -369,28 +424,38 @@ internal static class XmlFeedReader
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>What an item or entry says, gathered while reading it; the publication date falls back to the update date.</summary>
+    /// <summary>
+    /// What an item or entry says, gathered while reading it. The core elements win over the modules' (dc:title,
+    /// media:title, itunes:summary …), which are read only for items that lack them; the publication date falls back
+    /// to the other dates given (dc:date, dcterms:issued, Atom's published, then the update dates).
+    /// </summary>
     private sealed class ItemFields(Uri? baseUri)
     {
         public Uri? Base { get; } = baseUri;
         public string? Id { get; set; }
+        public bool IdIsLink { get; set; } = true;
         public string? Link { get; set; }
+        public string? OtherLink { get; set; }
         public string? Title { get; set; }
+        public string? OtherTitle { get; set; }
         public string? Summary { get; set; }
+        public string? OtherSummary { get; set; }
         public string? Content { get; set; }
         public string? Author { get; set; }
         public string? Published { get; set; }
         public string? Updated { get; set; }
+        public string? Modified { get; set; }
 
         public ParsedItem ToItem() => new()
         {
             Id = Trimmed(Id),
-            Link = Trimmed(Link),
-            Title = Title,
-            Summary = Summary,
+            IdIsLink = IdIsLink,
+            Link = Trimmed(Link) ?? Trimmed(OtherLink),
+            Title = string.IsNullOrWhiteSpace(Title) ? OtherTitle ?? Title : Title,
+            Summary = string.IsNullOrWhiteSpace(Summary) ? OtherSummary ?? Summary : Summary,
             Content = Content,
             Author = Author,
-            PublishedText = Trimmed(Published) ?? Trimmed(Updated),
+            PublishedText = Trimmed(Published) ?? Trimmed(Updated) ?? Trimmed(Modified),
             BaseUri = Base,
         };
     }

@@ -10,8 +10,9 @@ namespace NewsMonitor.Feeds;
 /// markup declaration so no DTD is ever processed (no entity expansion, no external entity read,
 /// whatever the parser's own settings):
 /// <list type="bullet">
-/// <item>a DOCTYPE in the prolog is dropped (refused when it declares entities, an "HTML page" when it is HTML's);
-/// any other markup declaration anywhere is refused;</item>
+/// <item>blank lines, a byte order mark or comments before the XML declaration (PHP sites emit them) are removed;</item>
+/// <item>a DOCTYPE in the prolog is dropped with its internal subset (an "HTML page" when it is HTML's): entities it
+/// declares are never expanded, a reference to one is kept as its literal text; any other markup declaration is refused;</item>
 /// <item>HTML entities XML does not know (<c>&amp;eacute;</c>, <c>&amp;nbsp;</c>) become character references;</item>
 /// <item>a bare <c>&amp;</c> or an unknown entity becomes <c>&amp;amp;</c>, a <c>&lt;</c> that cannot start a tag becomes <c>&amp;lt;</c>;</item>
 /// <item>characters XML forbids (control characters, U+FFFE, U+FFFF) are removed.</item>
@@ -55,6 +56,12 @@ internal static class XmlRepair
 
             if (At(xml, i, "<?"))
             {
+                if (i > 0 && !edit.Edited && At(xml, i, "<?xml") && i + 5 < xml.Length && char.IsWhiteSpace(xml[i + 5]))
+                {
+                    // The declaration must open the document; what came before it is only white space and comments.
+                    edit.Replace(0, i, "");
+                }
+
                 i = After(xml, i + 2, "?>");
             }
             else if (At(xml, i, "<!--"))
@@ -64,7 +71,7 @@ internal static class XmlRepair
             else if (At(xml, i, "<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
             {
                 var end = DoctypeEnd(xml, i);
-                CheckDoctype(xml, i, end);
+                CheckDoctype(xml, i);
                 edit.Replace(i, end, NewlinesIn(xml, i, end));
                 i = end;
             }
@@ -75,16 +82,11 @@ internal static class XmlRepair
         }
     }
 
-    private static void CheckDoctype(string xml, int start, int end)
+    private static void CheckDoctype(string xml, int start)
     {
         if (LocalName(ReadName(xml, SkipSpaces(xml, start + "<!DOCTYPE".Length))).Equals("html", StringComparison.OrdinalIgnoreCase))
         {
             throw new FeedParseException("not a feed: HTML page");
-        }
-
-        if (xml.AsSpan(start, end - start).Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new FeedParseException($"refused: the document declares DTD entities (line {LineOf(xml, start)}); entity expansion is never done");
         }
     }
 
@@ -327,6 +329,8 @@ internal static class XmlRepair
     {
         private StringBuilder? builder;
         private int copied;
+
+        public bool Edited => builder is not null;
 
         public void Replace(int start, int end, string replacement)
         {

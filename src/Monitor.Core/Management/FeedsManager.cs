@@ -14,11 +14,20 @@ public sealed record FeedInput(string? Url, string? Title, bool? Enabled, TimeSp
 /// <summary>A feed with its folder and health: when it last worked, why it last failed, when it is tried next.</summary>
 public sealed record FeedView(string Id, string Url, string? Title, string? SiteUrl, string? Folder, bool Enabled, TimeSpan? Interval, FeedHealth Health)
 {
+    /// <summary>On a feed just added: how it was found from the address given (null elsewhere).</summary>
+    public FeedDiscoveryView? Discovery { get; init; }
+
     public static FeedView Of(FeedSource f) => new(f.Id, f.Url, f.Title, f.SiteUrl, f.Folder, f.Enabled, f.Interval, f.Health);
 }
 
+/// <summary>
+/// How an added feed was found: the address given, the feed chosen, how (null when the address was the feed), and
+/// every feed the page announced, so that a person can add another one instead.
+/// </summary>
+public sealed record FeedDiscoveryView(string Requested, string Chosen, string? FoundVia, IReadOnlyList<FeedCandidate> Alternatives);
+
 /// <summary>Feeds: list with health, get, add (only a URL that fetches and parses), update, delete, and OPML.</summary>
-public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedParser parser, StoreImporter importer) : IResourceManager<FeedInput, FeedView>
+public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, StoreImporter importer) : IResourceManager<FeedInput, FeedView>
 {
     public string IdOf(FeedView item) => item?.Id ?? "";
 
@@ -30,54 +39,50 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
 
     public async Task<FeedView> GetAsync(string id, CancellationToken ct) => FeedView.Of(await FindAsync(id, ct));
 
-    /// <summary>Adds a feed after fetching and parsing it once, so a typo or an HTML page is refused with the reason.</summary>
+    /// <summary>
+    /// Adds a feed after fetching and parsing it once, so a typo is refused with the reason; a web page's address adds
+    /// the feed it announces (<see cref="FeedDiscovery"/>), and the answer says which one was chosen.
+    /// </summary>
     public async Task<FeedView> CreateAsync(FeedInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (string.IsNullOrWhiteSpace(input.Url)
-            || !Uri.TryCreate(input.Url.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (string.IsNullOrWhiteSpace(input.Url))
         {
-            throw new ApiProblemException(ApiProblem.Invalid("url", $"url '{input.Url}' is not an http(s) URL"));
+            throw new ApiProblemException(ApiProblem.Invalid("url", "url is required"));
         }
 
         CheckInterval(input.Interval);
         var folder = CheckFolder(input.Folder);
-        var url = uri.AbsoluteUri;
+        DiscoveredFeed found;
+        try
+        {
+            found = await discovery.DiscoverAsync(input.Url, ct);
+        }
+        catch (FeedDiscoveryException e)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("url", e.Message));
+        }
+
+        var url = found.Url;
         var id = ArticleIdentity.ForFeed(url);
         if (await feeds.GetFeedAsync(id, ct) is not null)
         {
             throw new ApiProblemException(ApiProblem.Conflict("feed", id));
         }
 
-        var candidate = new FeedSource { Id = id, Url = url };
-        var fetched = await fetcher.FetchAsync(candidate, ct);
-        if (fetched.Status != FetchStatus.Fetched)
-        {
-            throw new ApiProblemException(ApiProblem.Invalid("url", $"could not fetch {url}: {fetched.Error ?? fetched.Status.ToString()}"));
-        }
-
-        ParsedFeed parsed;
-        try
-        {
-            parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUri ?? uri);
-        }
-        catch (FeedParseException e)
-        {
-            throw new ApiProblemException(ApiProblem.Invalid("url", $"{url} is not a feed we can read: {e.Message}"));
-        }
-
         // No ETag is kept: the first poll must fetch the whole feed to store its articles.
-        var feed = candidate with
+        var feed = new FeedSource
         {
-            Title = string.IsNullOrWhiteSpace(input.Title) ? parsed.Title?.Trim() : input.Title.Trim(),
-            SiteUrl = parsed.SiteUrl,
+            Id = id,
+            Url = url,
+            Title = string.IsNullOrWhiteSpace(input.Title) ? found.Parsed.Title?.Trim() : input.Title.Trim(),
+            SiteUrl = found.Parsed.SiteUrl,
             Enabled = input.Enabled ?? true,
             Interval = input.Interval,
             Folder = folder,
         };
         await feeds.UpsertFeedAsync(feed, ct);
-        return FeedView.Of(feed);
+        return FeedView.Of(feed) with { Discovery = new FeedDiscoveryView(found.Requested, url, found.FoundVia, found.Alternatives) };
     }
 
     public async Task<FeedView> UpdateAsync(string id, FeedInput input, CancellationToken ct)

@@ -44,6 +44,7 @@ public static class NewsMonitorServices
         services.AddSingleton<HostLimiter>();
         services.AddSingleton<StoryIndex>();
         services.AddSingleton<FeedParser>();
+        services.AddSingleton<FeedDiscovery>();
         services.AddSingleton<ArticleNormaliser>();
         services.AddSingleton<PollSchedule>();
         services.AddSingleton<WatchlistProvider>();

@@ -55,14 +55,14 @@ public sealed class PollFeedHandler(
         ParsedFeed parsed;
         try
         {
-            parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUri ?? new Uri(feed.Url));
+            parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.DocumentUri ?? new Uri(feed.Url));
         }
         catch (FeedParseException e)
         {
             return await SaveFailureAsync(feed, now, e.Message, null, ct);
         }
 
-        var baseUri = fetched.FinalUri ?? new Uri(feed.Url);
+        var baseUri = fetched.DocumentUri ?? new Uri(feed.Url);
         await stories.RefreshAsync(ct);
         var candidates = new List<Article>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

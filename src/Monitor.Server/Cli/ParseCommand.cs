@@ -18,7 +18,7 @@ public static class ParseCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var source = new Argument<string>("source") { Description = "a feed file or an http(s) URL" };
+        var source = new Argument<string>("source") { Description = "a feed file, a feed's URL, or a web page's (its feed is found)" };
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "allow URLs on loopback and private networks" };
         var command = new Command("parse", "Print a feed's title and normalised items as JSON") { source, allowPrivate };
         command.TreatUnmatchedTokensAsErrors = false;
@@ -32,27 +32,42 @@ public static class ParseCommand
 
             using var host = MonitorHost.BuildCli(MonitorCli.SettingArgs(parse), overrides);
             var where = parse.GetValue(source)!;
-            var isUrl = Uri.TryCreate(where, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-            var feed = new FeedSource { Id = ArticleIdentity.ForFeed(where), Url = isUrl ? uri!.AbsoluteUri : new Uri(Path.GetFullPath(where)).AbsoluteUri };
             byte[] body;
             string? contentType = null;
-            Uri baseUri = new(feed.Url);
-            if (isUrl)
+            FeedSource feed;
+            Uri baseUri;
+            if (File.Exists(where))
             {
-                var fetched = await host.Services.GetRequiredService<FeedFetcher>().FetchAsync(feed, ct);
-                if (fetched.Status != FetchStatus.Fetched)
+                feed = new FeedSource { Id = ArticleIdentity.ForFeed(where), Url = new Uri(Path.GetFullPath(where)).AbsoluteUri };
+                baseUri = new Uri(feed.Url);
+                body = await File.ReadAllBytesAsync(where, ct);
+            }
+            else if (LooksLikeWebAddress(where))
+            {
+                DiscoveredFeed found;
+                try
                 {
-                    await error.WriteLineAsync($"error: {where}: {fetched.Error ?? "not modified"}");
+                    found = await host.Services.GetRequiredService<FeedDiscovery>().DiscoverAsync(where, ct);
+                }
+                catch (FeedDiscoveryException e)
+                {
+                    await error.WriteLineAsync($"error: {where}: {e.Message}");
                     return 1;
                 }
 
-                body = fetched.Body;
-                contentType = fetched.ContentType;
-                baseUri = fetched.FinalUri ?? baseUri;
-            }
-            else if (File.Exists(where))
-            {
-                body = await File.ReadAllBytesAsync(where, ct);
+                if (found.FoundVia is not null)
+                {
+                    await error.WriteLineAsync($"feed: {found.Url} ({found.FoundVia})");
+                    foreach (var other in found.Alternatives.Where(a => a.Url != found.Url))
+                    {
+                        await error.WriteLineAsync($"also offered: {other.Url}{(other.Title is null ? "" : $" ({other.Title})")}");
+                    }
+                }
+
+                feed = new FeedSource { Id = ArticleIdentity.ForFeed(found.Url), Url = found.Url };
+                body = found.Fetched.Body;
+                contentType = found.Fetched.ContentType;
+                baseUri = found.Fetched.DocumentUri ?? new Uri(found.Url);
             }
             else
             {
@@ -80,4 +95,21 @@ public static class ParseCommand
         });
         return command;
     }
+
+    /// <summary>A URL, or a host name such as www.example.org/feed; "missing.xml" is a file name.</summary>
+    private static bool LooksLikeWebAddress(string where)
+    {
+        if (where.Contains("://", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var host = where.Split('/')[0].Split(':')[0];
+        var lastLabel = host[(host.LastIndexOf('.') + 1)..];
+        var ipv4 = System.Net.IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && host.Count(c => c == '.') == 3;
+        return ipv4 || (host.Contains('.', StringComparison.Ordinal) && lastLabel.Length >= 2 && lastLabel.All(char.IsAsciiLetter)
+            && !FileExtensions.Contains(lastLabel, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] FileExtensions = ["xml", "json", "rss", "atom", "rdf", "txt", "opml", "html", "htm"];
 }

@@ -500,13 +500,16 @@ async function addFeed(event) {
   button.disabled = true;
   button.textContent = "Checking…";
   $("#feed-error").hidden = true;
+  $("#feed-alternatives").hidden = true;
   try {
     const feed = await api("POST", "/api/feeds", {
       url: form.elements.url.value.trim(),
       title: form.elements.title.value.trim() || null,
       folder: form.elements.folder.value.trim() || null,
     });
-    notice(`Added “${feed.title || feed.url}”. It is polled on the next schedule, or now with “Poll now”.`, "info");
+    const how = feed.discovery?.foundVia ? ` Found ${feed.url} (${feed.discovery.foundVia}).` : "";
+    notice(`Added “${feed.title || feed.url}”.${how} It is polled on the next schedule, or now with “Poll now”.`, "info");
+    showAlternatives(feed, form.elements.folder.value.trim() || null);
     form.reset();
     await loadFeeds();
     refreshHealth();
@@ -516,6 +519,28 @@ async function addFeed(event) {
     button.disabled = false;
     button.textContent = "Add feed";
   }
+}
+
+/** When the page announced several feeds, the others are offered, each to add with one click. */
+function showAlternatives(feed, folder) {
+  const box = $("#feed-alternatives");
+  const others = (feed.discovery?.alternatives || []).filter(a => a.url !== feed.url);
+  if (others.length === 0) return;
+  const items = others.map(other => el("li", {},
+    `${other.title || other.url} `,
+    el("button", { type: "button", class: "quiet small", text: "Add this one too", onclick: async e => {
+      e.target.disabled = true;
+      try {
+        await api("POST", "/api/feeds", { url: other.url, folder });
+        e.target.textContent = "Added";
+        await loadFeeds();
+      } catch (error) {
+        e.target.disabled = false;
+        showError($("#feed-error"), error);
+      }
+    } })));
+  box.replaceChildren(el("p", { text: `The site offers ${others.length + 1} feeds; “${feed.title || feed.url}” was added. The others:` }), el("ul", {}, items));
+  box.hidden = false;
 }
 
 /** Polling happens in the background: look again a little later. */

@@ -30,7 +30,34 @@ public sealed class FeedDatesTests
     [InlineData("2026-11-23 10:00:00", "2026-11-23T10:00:00Z")]
     [InlineData("2026-11-23", "2026-11-23T00:00:00Z")]
     [InlineData("  Mon, 23 Nov 2026 10:00:00 GMT  ", "2026-11-23T10:00:00Z")]
+    [InlineData("Mon, 13 Feb, 2012 06:28:00 UTC", "2012-02-13T06:28:00Z")]
+    [InlineData("Tue Jan 02 2024 10:00:00 GMT+0900 (Japan Standard Time)", "2024-01-02T01:00:00Z")]
+    [InlineData("Tue Jan 02 2024 10:00:00 GMT-0500", "2024-01-02T15:00:00Z")]
+    [InlineData("Sun Jan  4 16:29:06 2004", "2004-01-04T16:29:06Z")]
+    [InlineData("Sun Jul 15 01:16:00 +0000 2012", "2012-07-15T01:16:00Z")]
+    [InlineData("Wed Jul 15 08:16:00 -0700 2026", "2026-07-15T15:16:00Z")]
+    [InlineData("Fri, 10 Jul 2026 10:00:00 AT", "2026-07-10T14:00:00Z")]
+    [InlineData("Fri, 10 Jul 2026 10:00:00 AST", "2026-07-10T14:00:00Z")]
+    [InlineData("Mon, 23 Nov 2026 09:00:00 HST", "2026-11-23T19:00:00Z")]
     public void Common_shapes_are_read_in_UTC(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FeedDates.Parse(text));
+
+    [Theory]
+    [InlineData("Fri, 10 Jul 2026 10:00:00 ET", "2026-07-10T14:00:00Z")] // summer: EDT
+    [InlineData("Mon, 23 Nov 2026 10:00:00 ET", "2026-11-23T15:00:00Z")] // winter: EST
+    [InlineData("Fri, 10 Jul 2026 10:00:00 CT", "2026-07-10T15:00:00Z")]
+    [InlineData("Mon, 23 Nov 2026 10:00:00 CT", "2026-11-23T16:00:00Z")]
+    [InlineData("Fri, 10 Jul 2026 10:00:00 MT", "2026-07-10T16:00:00Z")]
+    [InlineData("Mon, 23 Nov 2026 10:00:00 MT", "2026-11-23T17:00:00Z")]
+    [InlineData("Fri, 10 Jul 2026 10:00:00 PT", "2026-07-10T17:00:00Z")]
+    [InlineData("Mon, 23 Nov 2026 10:00:00 PT", "2026-11-23T18:00:00Z")]
+    [InlineData("Sun, 08 Mar 2026 01:59:00 ET", "2026-03-08T06:59:00Z")] // a minute before the switch (second Sunday of March)
+    [InlineData("Sun, 08 Mar 2026 03:00:00 ET", "2026-03-08T07:00:00Z")]
+    [InlineData("Sun, 01 Nov 2026 00:30:00 PT", "2026-11-01T07:30:00Z")] // still daylight (first Sunday of November)
+    [InlineData("Sun, 01 Nov 2026 02:30:00 PT", "2026-11-01T10:30:00Z")]
+    [InlineData("Sun, 02 Apr 2006 03:00:00 ET", "2006-04-02T07:00:00Z")] // the rule before 2007: first Sunday of April
+    [InlineData("Mon, 30 Oct 2006 10:00:00 ET", "2006-10-30T15:00:00Z")] // after the last Sunday of October
+    public void US_generic_zone_names_follow_the_US_daylight_saving_rule_on_that_date(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FeedDates.Parse(text));
 
     [Theory]

@@ -24,4 +24,14 @@ public sealed class HtmlTextTests
     [InlineData("<div><![CDATA[kept]]></div>", "kept")]
     [InlineData("<p>&#8217;quoted&#x2019;</p>", "’quoted’")]
     public void Markup_becomes_the_text_a_reader_sees(string? html, string expected) => Assert.Equal(expected, HtmlText.ToPlainText(html));
+
+    [Theory]
+    [InlineData("<p>Read <a href=http://x.example/\">this</a> then the rest.</p><p>Next paragraph.</p>", "Read this then the rest. Next paragraph.")]
+    [InlineData("<a title=it's href=/x>Mistral</a> signs the deal. Commission reacts.", "Mistral signs the deal. Commission reacts.")]
+    [InlineData("<img alt=\"it's>Caption here.\nMore text on a new line\" ok.", "Caption here. More text on a new line\" ok.")]
+    [InlineData("<a href=\"/x>Link text</a> and <b>the rest</b> stays.", "Link text and the rest stays.")]
+    [InlineData("<span title='never closed>Kept words</span>", "Kept words")]
+    [InlineData("<a href=\"/x\" title=\"a > b\">link</a> after", "link after")]
+    public void A_stray_quote_or_broken_attribute_never_swallows_the_text_after_it(string html, string expected) =>
+        Assert.Equal(expected, HtmlText.ToPlainText(html));
 }

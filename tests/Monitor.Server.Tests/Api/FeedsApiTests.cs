@@ -54,7 +54,7 @@ public sealed class FeedsApiTests : IAsyncLifetime
 
     [Theory]
     [InlineData("missing.xml", "HTTP 404")]
-    [InlineData("page.html", "not a feed: HTML page")]
+    [InlineData("page.html", "is a web page, not a feed, and no feed was found for it (the page announces none; tried")]
     public async Task A_url_that_does_not_fetch_or_parse_is_refused_with_the_reason(string path, string reason)
     {
         using var response = await Client.PostAsJsonAsync("/api/feeds", new { url = server.UrlOf(path).AbsoluteUri });
@@ -62,6 +62,30 @@ public sealed class FeedsApiTests : IAsyncLifetime
         var problem = await response.ReadProblemAsync(400);
         Assert.Contains(reason, problem.Detail());
         Assert.Empty(await host.Get<IFeedStore>().ListFeedsAsync());
+    }
+
+    [Fact]
+    public async Task A_site_page_adds_the_feed_it_announces_and_says_which_among_those_offered()
+    {
+        server.Serve("site/", """
+            <html><head><link rel="alternate" type="application/rss+xml" title="Gazette" href="/gazette.xml">
+            <link rel="alternate" type="application/atom+xml" title="Comments" href="/comments.atom"></head><body/></html>
+            """, "text/html");
+        var page = server.UrlOf("site/").AbsoluteUri;
+        var feedUrl = server.UrlOf("gazette.xml").AbsoluteUri;
+
+        using var response = await Client.PostAsJsonAsync("/api/feeds", new { url = page });
+
+        var feed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(feedUrl, feed.GetProperty("url").GetString());
+        Assert.Equal(ArticleIdentity.ForFeed(feedUrl), feed.GetProperty("id").GetString());
+        var discovery = feed.GetProperty("discovery");
+        Assert.Equal(page, discovery.GetProperty("requested").GetString());
+        Assert.Equal($"announced by the page {page}", discovery.GetProperty("foundVia").GetString());
+        Assert.Equal(
+            [feedUrl, server.UrlOf("comments.atom").AbsoluteUri],
+            discovery.GetProperty("alternatives").EnumerateArray().Select(a => a.GetProperty("url").GetString()));
     }
 
     [Theory]

@@ -137,6 +137,27 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task A_site_address_adds_its_feed_says_which_and_offers_the_others()
+    {
+        feeds.Serve("site/", """
+            <html><head><link rel="alternate" type="application/rss+xml" title="All news" href="/news.xml">
+            <link rel="alternate" type="application/rss+xml" title="Sport only" href="/sport.xml"></head><body/></html>
+            """, "text/html");
+        feeds.Serve("news.xml", """<rss version="2.0"><channel><title>All News</title><item><title>x</title><link>https://news.example/x</link></item></channel></rss>""");
+        feeds.Serve("sport.xml", """<rss version="2.0"><channel><title>Sport Feed</title><item><title>y</title><link>https://news.example/y</link></item></channel></rss>""");
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#feeds");
+
+        await page.GetByLabel("Feed URL").FillAsync(feeds.UrlOf("site/").AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add feed" }).ClickAsync();
+
+        await Expect(page.Locator("#notice")).ToContainTextAsync($"Found {feeds.UrlOf("news.xml").AbsoluteUri} (announced by the page");
+        await Expect(page.Locator("#feeds-table tbody tr", new() { HasText = "All News" })).ToBeVisibleAsync();
+        var offered = page.Locator("#feed-alternatives li", new() { HasText = "Sport only" });
+        await offered.GetByRole(AriaRole.Button, new() { Name = "Add this one too" }).ClickAsync();
+        await Expect(page.Locator("#feeds-table tbody tr", new() { HasText = "Sport Feed" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Feeds_are_grouped_by_folder_and_can_be_filed_in_one_when_added_or_later()
     {
         feeds.Serve("good.xml", """<rss version="2.0"><channel><title>Good Feed</title><item><title>x</title><link>https://good.example/x</link></item></channel></rss>""");
