@@ -38,10 +38,11 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
             || !Uri.TryCreate(input.Url.Trim(), UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ApiProblemException(ApiProblem.Invalid("url", $"url '{input.Url}' is not an http(s) URL"));
+            throw new ApiProblemException(ApiProblem.Invalid("url", $"url '{UrlRedaction.Redact(input.Url)}' is not an http(s) URL"));
         }
 
         CheckInterval(input.Interval);
+        CheckTitle(input.Title);
         var folder = CheckFolder(input.Folder);
         var url = uri.AbsoluteUri;
         var id = ArticleIdentity.ForFeed(url);
@@ -54,7 +55,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
         var fetched = await fetcher.FetchAsync(candidate, ct);
         if (fetched.Status != FetchStatus.Fetched)
         {
-            throw new ApiProblemException(ApiProblem.Invalid("url", $"could not fetch {url}: {fetched.Error ?? fetched.Status.ToString()}"));
+            throw new ApiProblemException(ApiProblem.Invalid("url", UrlRedaction.RedactText($"could not fetch {url}: {fetched.Error ?? fetched.Status.ToString()}")));
         }
 
         ParsedFeed parsed;
@@ -64,19 +65,25 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
         }
         catch (FeedParseException e)
         {
-            throw new ApiProblemException(ApiProblem.Invalid("url", $"{url} is not a feed we can read: {e.Message}"));
+            throw new ApiProblemException(ApiProblem.Invalid("url", UrlRedaction.RedactText($"{url} is not a feed we can read: {e.Message}")));
         }
 
         // No ETag is kept: the first poll must fetch the whole feed to store its articles.
         var feed = candidate with
         {
             Title = string.IsNullOrWhiteSpace(input.Title) ? parsed.Title?.Trim() : input.Title.Trim(),
-            SiteUrl = parsed.SiteUrl,
+            SiteUrl = WebLinks.OrNull(parsed.SiteUrl),
             Enabled = input.Enabled ?? true,
             Interval = input.Interval,
             Folder = folder,
         };
-        await feeds.UpsertFeedAsync(feed, ct);
+
+        // Checked again on insert: another client may have added the same feed while this one was fetching it.
+        if (!await feeds.TryAddFeedAsync(feed, ct))
+        {
+            throw new ApiProblemException(ApiProblem.Conflict("feed", id));
+        }
+
         return FeedView.Of(feed);
     }
 
@@ -90,6 +97,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
         }
 
         CheckInterval(input.Interval);
+        CheckTitle(input.Title);
         var folder = CheckFolder(input.Folder);
         var updated = current with
         {
@@ -119,7 +127,8 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
 
     /// <summary>
     /// Merges an OPML file (with <paramref name="replace"/>, feeds absent from it are removed). Known feeds keep
-    /// their polling state. Feeds are not fetched here: the next poll shows each one's health.
+    /// their polling state. Feeds are not fetched here: the next poll shows each one's health. All or nothing, as the
+    /// watchlist import: the whole file is read before one save.
     /// </summary>
     public async Task<ImportSummary> ImportOpmlAsync(Stream opml, bool replace, CancellationToken ct)
     {
@@ -133,19 +142,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
             throw new ApiProblemException(ApiProblem.Invalid(e.Message));
         }
 
-        var incoming = entries.Select(e => ArticleIdentity.ForFeed(e.XmlUrl)).ToHashSet(StringComparer.Ordinal);
-        var before = (await feeds.ListFeedsAsync(ct)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var added = await importer.ImportFeedsAsync(entries, ct);
-        var removed = 0;
-        if (replace)
-        {
-            foreach (var id in before.Except(incoming, StringComparer.Ordinal))
-            {
-                removed += await feeds.DeleteFeedAsync(id, ct) ? 1 : 0;
-            }
-        }
-
-        return new ImportSummary(added, incoming.Count - added, removed);
+        return await importer.ImportFeedsAsync(entries, replace);
     }
 
     private async Task<FeedSource> FindAsync(string id, CancellationToken ct) =>
@@ -160,6 +157,14 @@ public sealed class FeedsManager(IFeedStore feeds, FeedFetcher fetcher, FeedPars
         catch (FormatException e)
         {
             throw new ApiProblemException(ApiProblem.Invalid("folder", e.Message));
+        }
+    }
+
+    private static void CheckTitle(string? title)
+    {
+        if (TextRules.NameProblem("title", title?.Trim()) is { } problem)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("title", problem));
         }
     }
 
