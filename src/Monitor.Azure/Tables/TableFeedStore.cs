@@ -11,7 +11,6 @@ namespace NewsMonitor.Azure.Tables;
 public sealed class TableFeedStore(MonitorTables tables) : IFeedStore
 {
     private const string Partition = "feed";
-    private const int MaxTransaction = 100;
     private static readonly DateTimeOffset NeverChecked = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public async Task<IReadOnlyList<FeedSource>> ListFeedsAsync(CancellationToken ct = default) =>
@@ -34,19 +33,23 @@ public sealed class TableFeedStore(MonitorTables tables) : IFeedStore
         await table.UpsertEntityAsync(Entity(feed), TableUpdateMode.Replace, ct);
     }
 
-    /// <summary>
-    /// Every feed shares the partition, so a hundred feeds (the most a table transaction takes) go in one request:
-    /// the scheduler leases a cycle's due feeds in a few round trips, not one per feed. A transaction may name an
-    /// entity once, so a feed given twice is written as its last version.
-    /// </summary>
-    public async Task UpsertFeedsAsync(IReadOnlyList<FeedSource> feeds, CancellationToken ct = default)
+    public async Task<bool> TryAddFeedAsync(FeedSource feed, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Feeds);
-        var latest = feeds.GroupBy(f => f.Id, StringComparer.Ordinal).Select(versions => versions.Last());
-        foreach (var batch in latest.Chunk(MaxTransaction))
-        {
-            await table.SubmitTransactionAsync(batch.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(f))), ct);
-        }
+        return await table.TryAddAsync(Entity(feed), ct);
+    }
+
+    /// <summary>
+    /// Every feed shares the partition, so a hundred feeds go in one request: the scheduler leases a cycle's due feeds
+    /// in a few round trips, not one per feed.
+    /// </summary>
+    public Task UpsertFeedsAsync(IReadOnlyList<FeedSource> feeds, CancellationToken ct = default) => SaveFeedsAsync(feeds, [], ct);
+
+    public async Task SaveFeedsAsync(IReadOnlyList<FeedSource> feeds, IReadOnlyCollection<string> deleteIds, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Feeds);
+        await table.UpsertInTransactionsAsync(feeds.Select(Entity), ct);
+        await table.RemoveAllAsync(Partition, deleteIds.Select(TableKeys.Encode), ct);
     }
 
     private static TableEntity Entity(FeedSource feed)

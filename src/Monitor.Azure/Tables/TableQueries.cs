@@ -6,6 +6,8 @@ namespace NewsMonitor.Azure.Tables;
 /// <summary>The few table operations every store repeats.</summary>
 internal static class TableQueries
 {
+    private const int MaxTransaction = 100;
+
     public static async Task<List<TableEntity>> PartitionAsync(this TableClient table, string partitionKey, CancellationToken ct, string? extraFilter = null)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
@@ -40,6 +42,40 @@ internal static class TableQueries
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes entities of one partition, a hundred (the most a table transaction takes) to a request. A transaction may
+    /// name an entity once, so an entity given twice is written as its last version. Each transaction stands alone: when
+    /// one fails, those before it stay written, and writing the same entities again completes the change.
+    /// </summary>
+    public static async Task UpsertInTransactionsAsync(this TableClient table, IEnumerable<TableEntity> entities, CancellationToken ct)
+    {
+        var latest = entities.GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(versions => versions.Last());
+        foreach (var batch in latest.Chunk(MaxTransaction))
+        {
+            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+        }
+    }
+
+    /// <summary>Deletes entities of one partition, a hundred to a request; one already gone is no error (a delete repeated).</summary>
+    public static async Task RemoveAllAsync(this TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken ct)
+    {
+        foreach (var batch in rowKeys.Distinct(StringComparer.Ordinal).Chunk(MaxTransaction))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(batch.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, key), ETag.All)), ct);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Some were gone already, which fails the whole transaction: delete this batch one by one.
+                foreach (var key in batch)
+                {
+                    await table.RemoveAsync(partitionKey, key, ct);
+                }
+            }
         }
     }
 

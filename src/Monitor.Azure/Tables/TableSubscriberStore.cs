@@ -23,9 +23,26 @@ public sealed class TableSubscriberStore(MonitorTables tables) : ISubscriberStor
     public async Task UpsertSubscriberAsync(Subscriber subscriber, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Subscribers);
+        await table.UpsertEntityAsync(Entity(subscriber), TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<bool> TryAddSubscriberAsync(Subscriber subscriber, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Subscribers);
+        return await table.TryAddAsync(Entity(subscriber), ct);
+    }
+
+    public async Task SaveSubscribersAsync(IReadOnlyList<Subscriber> subscribers, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Subscribers);
+        await table.UpsertInTransactionsAsync(subscribers.Select(Entity), ct);
+    }
+
+    private static TableEntity Entity(Subscriber subscriber)
+    {
         var entity = EntityBody.Create(Partition, TableKeys.Encode(subscriber.Id), subscriber);
         entity["Email"] = subscriber.Email;
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        return entity;
     }
 
     public async Task<bool> DeleteSubscriberAsync(string id, CancellationToken ct = default)

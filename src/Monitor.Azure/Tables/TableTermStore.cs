@@ -59,6 +59,41 @@ public sealed class TableTermStore(MonitorTables tables) : ITermStore
         }
     }
 
+    /// <summary>AddEntity fails with 409 on an existing id, so of several clients adding one id, one wins.</summary>
+    public async Task<bool> TryAddTermAsync(WatchTerm term, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Terms);
+        var entity = EntityBody.Create(Partition, TableKeys.Encode(term.Id), term);
+        var all = await table.PartitionAsync(Partition, ct);
+        entity[Position] = all.Count == 0 ? 1L : all.Max(e => e.GetInt64(Position) ?? 0) + 1;
+        return await table.TryAddAsync(entity, ct);
+    }
+
+    /// <summary>
+    /// Known terms keep their position and new ones follow the last, in the order given, so saving the same terms again
+    /// after a save cut part-way keeps the order the first one began to write.
+    /// </summary>
+    public async Task SaveTermsAsync(IReadOnlyList<WatchTerm> terms, IReadOnlyCollection<string> deleteIds, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Terms);
+        var positions = (await table.PartitionAsync(Partition, ct)).ToDictionary(e => e.RowKey, e => e.GetInt64(Position) ?? 0, StringComparer.Ordinal);
+        var next = positions.Count == 0 ? 1L : positions.Values.Max() + 1;
+        var entities = terms.Select(term =>
+        {
+            var key = TableKeys.Encode(term.Id);
+            var entity = EntityBody.Create(Partition, key, term);
+            if (!positions.TryGetValue(key, out var position))
+            {
+                positions[key] = position = next++;
+            }
+
+            entity[Position] = position;
+            return entity;
+        }).ToList();
+        await table.UpsertInTransactionsAsync(entities, ct);
+        await table.RemoveAllAsync(Partition, deleteIds.Select(TableKeys.Encode), ct);
+    }
+
     public async Task<bool> DeleteTermAsync(string id, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Terms);

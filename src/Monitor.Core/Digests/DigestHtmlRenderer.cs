@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsMonitor.Feeds;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Digests;
@@ -87,7 +88,7 @@ public static class DigestHtmlRenderer
     /// <summary>An anchor for http(s) URLs only: a feed's "javascript:" or "data:" link is shown as plain text.</summary>
     private static bool OpenLink(StringBuilder html, string url, string style)
     {
-        if (IsWebLink(url))
+        if (WebLinks.IsWebLink(url))
         {
             html.Append("<a href=\"").Encode(url).Append("\" style=\"").Append(style).Append("\">");
             return true;
@@ -105,9 +106,6 @@ public static class DigestHtmlRenderer
                 .Encode(text)
                 .Append(highlighted ? "</strong>" : "");
         });
-
-    internal static bool IsWebLink(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     internal static string SourceOf(Article article) =>
         MailText.OneLine(article.Source is { Length: > 0 } source ? source : Uri.TryCreate(article.Url, UriKind.Absolute, out var uri) ? uri.Host : "unknown source");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MimeKit;
+using NewsMonitor.Management;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Digests;
@@ -64,6 +65,11 @@ public static class SubscribersFile
             errors.Add($"state '{st}' is not one of active, paused, unsubscribed");
         }
 
+        if (TextRules.NameProblem("name", entry.Name) is { } name)
+        {
+            errors.Add(name);
+        }
+
         var quiet = SubscriberRules.ParseQuietHours(entry.QuietHours?.From, entry.QuietHours?.Until, errors);
         if (errors.Count > 0)
         {
@@ -114,9 +120,9 @@ public static class SubscriberRules
             errors.Add("id is required");
         }
 
-        if (!IsValidEmail(email))
+        if (EmailProblem(email) is { } problem)
         {
-            errors.Add($"email '{email}' is not a valid address");
+            errors.Add(problem);
         }
 
         if (!TimeZones.IsValid(timeZone))
@@ -160,6 +166,29 @@ public static class SubscriberRules
 
         errors.Add(text is null ? $"{what} is required" : $"{what} '{text}' is not a time such as 08:00");
         return null;
+    }
+
+    /// <summary>RFC 5321's limits: a local part (before the @) of at most 64 characters, an address of at most 254.</summary>
+    public const int MaxLocalPart = 64;
+
+    public const int MaxAddress = 254;
+
+    /// <summary>Null for an address mail can be sent to, else why not, in a sentence naming the field.</summary>
+    public static string? EmailProblem(string? email)
+    {
+        var address = email?.Trim() ?? "";
+        if (address.Length > MaxAddress)
+        {
+            return $"email is {address.Length} characters long; an address has at most {MaxAddress} (RFC 5321)";
+        }
+
+        var at = address.LastIndexOf('@');
+        if (at > MaxLocalPart)
+        {
+            return $"email '{address[..20]}…@{address[(at + 1)..]}' has {at} characters before the @; at most {MaxLocalPart} are allowed (RFC 5321)";
+        }
+
+        return IsValidEmail(email) ? null : $"email '{email}' is not a valid address";
     }
 
     public static bool IsValidEmail(string? email) =>

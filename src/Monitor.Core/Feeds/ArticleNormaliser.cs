@@ -7,7 +7,8 @@ public sealed class ArticleNormaliser
 {
     /// <summary>
     /// Null when the item has nothing to show and key it by: no link, no GUID, no title, no text.
-    /// An item with text but neither link nor GUID is kept, keyed by its feed and text, linked to the site.
+    /// An item with text but neither link nor GUID is kept, keyed by its feed and text, linked to the site when
+    /// the site's link is an http(s) URL, else without a URL (never "javascript:…" or the feed's own XML).
     /// </summary>
     public Article? Normalise(ParsedItem item, FeedSource feed, string? feedTitle, Uri baseUri, DateTimeOffset fetchedAt)
     {
@@ -45,7 +46,7 @@ public sealed class ArticleNormaliser
         {
             Id = id,
             FeedId = feed.Id,
-            Url = link?.AbsoluteUri ?? feed.SiteUrl ?? feed.Url,
+            Url = link?.AbsoluteUri ?? WebLinks.OrNull(feed.SiteUrl) ?? "",
             Guid = item.Id,
             Title = title.Length > 0 ? title : DerivedText.Title(summary.Length > 0 ? summary : content),
             Summary = summary.Length > 0 ? summary : DerivedText.Summary(content),

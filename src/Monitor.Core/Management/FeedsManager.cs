@@ -52,6 +52,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
         }
 
         CheckInterval(input.Interval);
+        CheckTitle(input.Title);
         var folder = CheckFolder(input.Folder);
         DiscoveredFeed found;
         try
@@ -60,7 +61,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
         }
         catch (FeedDiscoveryException e)
         {
-            throw new ApiProblemException(ApiProblem.Invalid("url", e.Message));
+            throw new ApiProblemException(ApiProblem.Invalid("url", UrlRedaction.RedactText(e.Message)));
         }
 
         var url = found.Url;
@@ -76,12 +77,18 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
             Id = id,
             Url = url,
             Title = string.IsNullOrWhiteSpace(input.Title) ? found.Parsed.Title?.Trim() : input.Title.Trim(),
-            SiteUrl = found.Parsed.SiteUrl,
+            SiteUrl = WebLinks.OrNull(found.Parsed.SiteUrl),
             Enabled = input.Enabled ?? true,
             Interval = input.Interval,
             Folder = folder,
         };
-        await feeds.UpsertFeedAsync(feed, ct);
+
+        // Checked again on insert: another client may have added the same feed while this one was fetching it.
+        if (!await feeds.TryAddFeedAsync(feed, ct))
+        {
+            throw new ApiProblemException(ApiProblem.Conflict("feed", id));
+        }
+
         return FeedView.Of(feed) with { Discovery = new FeedDiscoveryView(found.Requested, url, found.FoundVia, found.Alternatives) };
     }
 
@@ -95,6 +102,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
         }
 
         CheckInterval(input.Interval);
+        CheckTitle(input.Title);
         var folder = CheckFolder(input.Folder);
         var updated = current with
         {
@@ -124,7 +132,8 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
 
     /// <summary>
     /// Merges an OPML file (with <paramref name="replace"/>, feeds absent from it are removed). Known feeds keep
-    /// their polling state. Feeds are not fetched here: the next poll shows each one's health.
+    /// their polling state. Feeds are not fetched here: the next poll shows each one's health. All or nothing, as the
+    /// watchlist import: the whole file is read before one save.
     /// </summary>
     public async Task<ImportSummary> ImportOpmlAsync(Stream opml, bool replace, CancellationToken ct)
     {
@@ -138,19 +147,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
             throw new ApiProblemException(ApiProblem.Invalid(e.Message));
         }
 
-        var incoming = entries.Select(e => ArticleIdentity.ForFeed(e.XmlUrl)).ToHashSet(StringComparer.Ordinal);
-        var before = (await feeds.ListFeedsAsync(ct)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var added = await importer.ImportFeedsAsync(entries, ct);
-        var removed = 0;
-        if (replace)
-        {
-            foreach (var id in before.Except(incoming, StringComparer.Ordinal))
-            {
-                removed += await feeds.DeleteFeedAsync(id, ct) ? 1 : 0;
-            }
-        }
-
-        return new ImportSummary(added, incoming.Count - added, removed);
+        return await importer.ImportFeedsAsync(entries, replace);
     }
 
     private async Task<FeedSource> FindAsync(string id, CancellationToken ct) =>
@@ -165,6 +162,14 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
         catch (FormatException e)
         {
             throw new ApiProblemException(ApiProblem.Invalid("folder", e.Message));
+        }
+    }
+
+    private static void CheckTitle(string? title)
+    {
+        if (TextRules.NameProblem("title", title?.Trim()) is { } problem)
+        {
+            throw new ApiProblemException(ApiProblem.Invalid("title", problem));
         }
     }
 

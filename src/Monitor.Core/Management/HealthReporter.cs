@@ -1,3 +1,4 @@
+using NewsMonitor.Feeds;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Management;
@@ -9,6 +10,7 @@ public sealed record UnhealthyFeed(string Id, string Url, string? Title, string?
 /// <summary>"ok" when every enabled feed works, "degraded" when some fail (the service itself is up either way).</summary>
 public sealed record HealthReport(string Status, FeedCounts Feeds, IReadOnlyList<UnhealthyFeed> UnhealthyFeeds);
 
+/// <summary>Health is anonymous: feed URLs and errors are shown with their credentials masked (see <see cref="UrlRedaction"/>).</summary>
 public sealed class HealthReporter(IFeedStore feeds)
 {
     public async Task<HealthReport> ReportAsync(CancellationToken ct)
@@ -17,7 +19,8 @@ public sealed class HealthReporter(IFeedStore feeds)
         var enabled = all.Where(f => f.Enabled).ToList();
         var unhealthy = enabled
             .Where(f => !f.Health.IsHealthy)
-            .Select(f => new UnhealthyFeed(f.Id, f.Url, f.Title, f.Health.LastError, f.Health.ConsecutiveFailures, f.Health.LastSuccessAt, f.Health.NextCheckAt))
+            .Select(f => new UnhealthyFeed(
+                f.Id, UrlRedaction.Redact(f.Url), f.Title, UrlRedaction.RedactText(f.Health.LastError), f.Health.ConsecutiveFailures, f.Health.LastSuccessAt, f.Health.NextCheckAt))
             .ToList();
         return new HealthReport(unhealthy.Count == 0 ? "ok" : "degraded", new FeedCounts(all.Count, enabled.Count, unhealthy.Count), unhealthy);
     }

@@ -64,12 +64,13 @@ public sealed class SubscribersManager(ISubscriberStore subscribers, ITermStore 
             ? ResourceIds.FromLabel(input.Name ?? input.Email?.Split('@')[0], existing.Contains)
             : input.Id.Trim();
         var subscriber = await ValidateAsync(id, input, ct);
-        if (existing.Contains(subscriber.Id))
+
+        // Insert-if-absent in the store: of clients creating one id at once, one gets it and the others a conflict.
+        if (existing.Contains(subscriber.Id) || !await subscribers.TryAddSubscriberAsync(subscriber, ct))
         {
             throw new ApiProblemException(ApiProblem.Conflict("subscriber", subscriber.Id));
         }
 
-        await subscribers.UpsertSubscriberAsync(subscriber, ct);
         return SubscriberView.Of(subscriber);
     }
 
@@ -113,9 +114,14 @@ public sealed class SubscribersManager(ISubscriberStore subscribers, ITermStore 
             Fail("id", ResourceIds.Describe(id));
         }
 
-        if (!SubscriberRules.IsValidEmail(input.Email))
+        if (SubscriberRules.EmailProblem(input.Email) is { } email)
         {
-            Fail("email", $"email '{input.Email}' is not a valid address");
+            Fail("email", email);
+        }
+
+        if (TextRules.NameProblem("name", input.Name?.Trim()) is { } name)
+        {
+            Fail("name", name);
         }
 
         var timeZone = string.IsNullOrWhiteSpace(input.TimeZone) ? "UTC" : input.TimeZone.Trim();

@@ -1,4 +1,5 @@
 using NewsMonitor.Digests;
+using NewsMonitor.Feeds;
 using NewsMonitor.Matching;
 using NewsMonitor.Storage;
 
@@ -69,7 +70,7 @@ public sealed class TermTester(ITermStore terms, IArticleStore articles)
             {
                 matches.Add(new TermTestMatch(
                     article.Id,
-                    article.Url,
+                    WebLinks.OrNull(article.Url),
                     article.Source,
                     article.Published,
                     Runs(Snippet.Of(article.Title, match.Highlights, ArticleField.Title)),

@@ -1,4 +1,5 @@
 using NewsMonitor.Matching;
+using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Management;
@@ -6,11 +7,8 @@ namespace NewsMonitor.Management;
 /// <summary>A term as a client sends it; <see cref="Id"/> may be left out on create (made from the name).</summary>
 public sealed record TermInput(string? Id, string? Name, string? Query, bool? MatchCase, bool? Enabled);
 
-/// <summary>What an import changed.</summary>
-public sealed record ImportSummary(int Added, int Updated, int Removed);
-
 /// <summary>Watchlist terms: list, get, create, update, delete, and the watchlist file. A query is checked before it is saved.</summary>
-public sealed class TermsManager(ITermStore terms) : IResourceManager<TermInput, WatchTerm>
+public sealed class TermsManager(ITermStore terms, StoreImporter importer) : IResourceManager<TermInput, WatchTerm>
 {
     public string IdOf(WatchTerm item) => item?.Id ?? "";
 
@@ -26,12 +24,13 @@ public sealed class TermsManager(ITermStore terms) : IResourceManager<TermInput,
         var existing = (await terms.ListTermsAsync(ct)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var id = string.IsNullOrWhiteSpace(input.Id) ? ResourceIds.FromLabel(input.Name, existing.Contains) : input.Id.Trim();
         var term = Validate(id, input);
-        if (existing.Contains(term.Id))
+
+        // Insert-if-absent in the store: of clients creating one id at once, one gets it and the others a conflict.
+        if (existing.Contains(term.Id) || !await terms.TryAddTermAsync(term, ct))
         {
             throw new ApiProblemException(ApiProblem.Conflict("term", term.Id));
         }
 
-        await terms.UpsertTermAsync(term, ct);
         return term;
     }
 
@@ -63,7 +62,8 @@ public sealed class TermsManager(ITermStore terms) : IResourceManager<TermInput,
 
     /// <summary>
     /// Merges a watchlist file into the store (with <paramref name="replace"/>, terms absent from the file are
-    /// removed). All or nothing: an unreadable file or one invalid query changes nothing.
+    /// removed). All or nothing: the whole body is read and checked before anything is stored, then stored in one
+    /// save (see <see cref="StoreImporter"/>), so an unreadable file, one invalid query or a client gone part-way changes nothing.
     /// </summary>
     public async Task<ImportSummary> ImportAsync(Stream file, bool replace, CancellationToken ct)
     {
@@ -85,31 +85,12 @@ public sealed class TermsManager(ITermStore terms) : IResourceManager<TermInput,
 
         try
         {
-            // Disabled terms are checked too: enabling one later must not meet a broken query.
-            _ = CompiledWatchlist.Compile(incoming.Select(t => t with { Enabled = true }));
+            return await importer.ImportTermsAsync(incoming, replace);
         }
         catch (InvalidTermException e)
         {
             throw new ApiProblemException(ApiProblem.InvalidQuery(e.Error, $"terms[{e.TermId}].query") with { Detail = e.Message });
         }
-
-        var before = (await terms.ListTermsAsync(ct)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var term in incoming)
-        {
-            await terms.UpsertTermAsync(term, ct);
-        }
-
-        var removed = 0;
-        if (replace)
-        {
-            foreach (var id in before.Except(incoming.Select(t => t.Id), StringComparer.Ordinal))
-            {
-                removed += await terms.DeleteTermAsync(id, ct) ? 1 : 0;
-            }
-        }
-
-        var added = incoming.Count(t => !before.Contains(t.Id));
-        return new ImportSummary(added, incoming.Count - added, removed);
     }
 
     /// <summary>The checks every saved term passes: a valid id, a name, and a query that parses (even when disabled).</summary>
@@ -128,6 +109,11 @@ public sealed class TermsManager(ITermStore terms) : IResourceManager<TermInput,
         if (string.IsNullOrWhiteSpace(input.Query))
         {
             errors["query"] = ["query is required"];
+        }
+
+        if (TextRules.NameProblem("name", input.Name?.Trim()) is { } name)
+        {
+            errors["name"] = [name];
         }
 
         if (errors.Count > 0)

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NewsMonitor.Management;
 using NewsMonitor.Storage;
 
 namespace NewsMonitor.Matching;
@@ -152,10 +153,16 @@ public static class WatchlistFile
 
         var id = RequiredString(element, "id", where);
         where = $"{where} (id '{id}')";
+        var name = OptionalString(element, "name", where);
+        if (TextRules.NameProblem("name", name) is { } problem)
+        {
+            throw new WatchlistFormatException($"{where}: {problem}");
+        }
+
         return new WatchTerm
         {
             Id = id,
-            Name = OptionalString(element, "name", where) ?? id,
+            Name = name ?? id,
             Query = RequiredString(element, "query", where),
             MatchCase = OptionalBoolean(element, "matchCase", where) ?? false,
             Enabled = OptionalBoolean(element, "enabled", where) ?? true,

@@ -108,7 +108,7 @@ public sealed class PollFeedHandler(
 
         var added = stored.Count;
         await SaveSuccessAsync(feed, now, fetched, parsed, ct);
-        logger.LogInformation("Polled {Url}: {Items} items, {New} new", feed.Url, parsed.Items.Count, added);
+        logger.LogInformation("Polled {Url}: {Items} items, {New} new", UrlRedaction.Redact(feed.Url), parsed.Items.Count, added);
         return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null);
     }
 
@@ -120,7 +120,7 @@ public sealed class PollFeedHandler(
             feed with
             {
                 Title = string.IsNullOrWhiteSpace(feed.Title) ? parsed?.Title : feed.Title,
-                SiteUrl = feed.SiteUrl ?? parsed?.SiteUrl,
+                SiteUrl = feed.SiteUrl ?? WebLinks.OrNull(parsed?.SiteUrl),
                 ETag = parsed is null ? feed.ETag : fetched.ETag,
                 LastModified = parsed is null ? feed.LastModified : fetched.LastModified,
                 TimeToLive = timeToLive,
@@ -149,7 +149,7 @@ public sealed class PollFeedHandler(
                 },
             },
             ct);
-        logger.LogWarning("Feed {Url} failed ({Failures} in a row): {Error}", feed.Url, failures, error);
+        logger.LogWarning("Feed {Url} failed ({Failures} in a row): {Error}", UrlRedaction.Redact(feed.Url), failures, UrlRedaction.RedactText(error));
         return new PollOutcome(feed.Id, feed.Url, PollStatus.Failed, 0, 0, error);
     }
 }

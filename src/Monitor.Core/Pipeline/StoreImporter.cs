@@ -4,58 +4,73 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Pipeline;
 
-/// <summary>Merges files (OPML feeds, watchlist, subscribers) into the store: new entries added, existing ones updated.</summary>
+/// <summary>What an import changed.</summary>
+public sealed record ImportSummary(int Added, int Updated, int Removed);
+
+/// <summary>
+/// Merges files (OPML feeds, watchlist, subscribers) into the store: new entries added, existing ones updated. Each
+/// file is applied by one store save (one transaction on SQLite), so an import is applied whole or not at all. The
+/// caller has read the whole file first; from then on nothing cancels the import (these methods take no token), so a
+/// client that goes away once its body is sent does not leave half of it applied.
+/// </summary>
 public sealed class StoreImporter(IFeedStore feeds, ITermStore terms, ISubscriberStore subscribers)
 {
     /// <summary>
     /// Adds unknown feeds; a known feed keeps its polling state and gets the file's title and folder (a feed at the
-    /// file's top level is taken out of its folder: the file says where each feed is filed).
+    /// file's top level is taken out of its folder: the file says where each feed is filed). With
+    /// <paramref name="replace"/>, feeds absent from the file are removed.
     /// </summary>
-    public async Task<int> ImportFeedsAsync(IEnumerable<OpmlFeed> entries, CancellationToken ct)
+    public async Task<ImportSummary> ImportFeedsAsync(IReadOnlyList<OpmlFeed> entries, bool replace)
     {
-        var added = 0;
+        var known = (await feeds.ListFeedsAsync()).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var merged = new Dictionary<string, FeedSource>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             var id = ArticleIdentity.ForFeed(entry.XmlUrl);
-            var existing = await feeds.GetFeedAsync(id, ct);
-            if (existing is null)
+            var existing = known.GetValueOrDefault(id);
+            merged[id] = (existing ?? new FeedSource { Id = id, Url = entry.XmlUrl }) with
             {
-                added++;
-            }
-
-            await feeds.UpsertFeedAsync((existing ?? new FeedSource { Id = id, Url = entry.XmlUrl }) with { Title = entry.Title ?? existing?.Title, SiteUrl = entry.HtmlUrl ?? existing?.SiteUrl, Folder = entry.Folder }, ct);
+                Title = entry.Title ?? existing?.Title,
+                SiteUrl = WebLinks.OrNull(entry.HtmlUrl) ?? existing?.SiteUrl,
+                Folder = entry.Folder,
+            };
         }
 
-        return added;
+        var removed = replace ? known.Keys.Where(id => !merged.ContainsKey(id)).ToList() : [];
+        await feeds.SaveFeedsAsync([.. merged.Values], removed);
+        var added = merged.Keys.Count(id => !known.ContainsKey(id));
+        return new ImportSummary(added, merged.Count - added, removed.Count);
     }
 
-    /// <summary>All or nothing: the merged watchlist is compiled first, so one invalid query changes nothing.</summary>
-    public async Task<int> ImportTermsAsync(IReadOnlyList<WatchTerm> entries, CancellationToken ct)
+    /// <summary>
+    /// Every query is compiled first, so one invalid query changes nothing. With <paramref name="replace"/>,
+    /// terms absent from the file are removed.
+    /// </summary>
+    public async Task<ImportSummary> ImportTermsAsync(IReadOnlyList<WatchTerm> entries, bool replace)
     {
-        var merged = (await terms.ListTermsAsync(ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
-        foreach (var term in entries)
-        {
-            merged[term.Id] = term;
-        }
-
-        _ = CompiledWatchlist.Compile(merged.Values);
-        foreach (var term in entries)
-        {
-            await terms.UpsertTermAsync(term, ct);
-        }
-
-        return entries.Count;
+        CheckTerms(entries);
+        var known = (await terms.ListTermsAsync()).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var incoming = entries.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = replace ? known.Keys.Where(id => !incoming.Contains(id)).ToList() : [];
+        await terms.SaveTermsAsync(entries, removed);
+        var added = incoming.Count(id => !known.ContainsKey(id));
+        return new ImportSummary(added, incoming.Count - added, removed.Count);
     }
 
-    public async Task<int> ImportSubscribersAsync(IReadOnlyList<Subscriber> entries, CancellationToken ct)
-    {
-        foreach (var subscriber in entries)
-        {
-            // Someone who unsubscribed stays unsubscribed when the same file is merged again.
-            var existing = await subscribers.GetSubscriberAsync(subscriber.Id, ct);
-            await subscribers.UpsertSubscriberAsync(existing is { State: SubscriberState.Unsubscribed } ? subscriber with { State = SubscriberState.Unsubscribed } : subscriber, ct);
-        }
+    /// <summary>Compiles every query, disabled terms' too (enabling one later must not meet a broken query).</summary>
+    /// <exception cref="InvalidTermException">A query does not parse.</exception>
+    public static void CheckTerms(IEnumerable<WatchTerm> entries) => _ = CompiledWatchlist.Compile(entries.Select(t => t with { Enabled = true }));
 
-        return entries.Count;
+    public async Task<ImportSummary> ImportSubscribersAsync(IReadOnlyList<Subscriber> entries)
+    {
+        var known = (await subscribers.ListSubscribersAsync()).ToDictionary(s => s.Id, StringComparer.Ordinal);
+
+        // Someone who unsubscribed stays unsubscribed when the same file is merged again.
+        var merged = entries
+            .Select(s => known.GetValueOrDefault(s.Id) is { State: SubscriberState.Unsubscribed } ? s with { State = SubscriberState.Unsubscribed } : s)
+            .ToList();
+        await subscribers.SaveSubscribersAsync(merged);
+        var added = entries.Count(s => !known.ContainsKey(s.Id));
+        return new ImportSummary(added, entries.Count - added, 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsMonitor.Matching;
 using NewsMonitor.Server.Hosting;
 
 namespace NewsMonitor.Server.Cli;
@@ -32,7 +33,18 @@ public static class ServeCommand
                 return 1;
             }
 
-            await app.Services.GetRequiredService<StoreSeeder>().SeedAsync(null, null, null, ct);
+            try
+            {
+                await app.Services.GetRequiredService<StoreSeeder>().SeedAsync(null, null, null, ct);
+            }
+            catch (Exception e) when (e is FormatException or InvalidTermException)
+            {
+                // An unreadable or invalid seed file: one line that names it, and nothing stored.
+                await error.WriteLineAsync($"error: {e.Message}");
+                await app.DisposeAsync();
+                return 1;
+            }
+
             try
             {
                 await ServerApp.StartAsync(app, ct);

@@ -7,35 +7,45 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Server.Hosting;
 
-/// <summary>Files given on the command line are merged; with none given, an empty store gets the defaults.</summary>
+/// <summary>
+/// Files given on the command line are merged; with none given, an empty store gets the defaults. Every file is read
+/// and checked before any is stored: an unreadable or invalid one (a FormatException naming it, or an
+/// InvalidTermException) leaves the store as it was.
+/// </summary>
 public sealed class StoreSeeder(StoreImporter importer, IFeedStore feeds, ITermStore terms, ISubscriberStore subscribers, IOptions<SeedOptions> seed)
 {
     public async Task<IReadOnlyList<string>> SeedAsync(string? feedsFile, string? watchlistFile, string? subscribersFile, CancellationToken ct)
     {
-        var report = new List<string>();
         feedsFile ??= (await feeds.ListFeedsAsync(ct)).Count == 0 ? Default(seed.Value.Feeds) : null;
-        if (feedsFile is not null)
-        {
-            await using var stream = Open(feedsFile);
-            var entries = OpmlFile.Read(stream);
-            var added = await importer.ImportFeedsAsync(entries, ct);
-            report.Add($"feeds: {entries.Count} in {feedsFile} ({added} new)");
-        }
-
         watchlistFile ??= (await terms.ListTermsAsync(ct)).Count == 0 ? Default(seed.Value.Watchlist) : null;
-        if (watchlistFile is not null)
+        subscribersFile ??= (await subscribers.ListSubscribersAsync(ct)).Count == 0 ? Default(seed.Value.Subscribers) : null;
+
+        var feedEntries = feedsFile is null ? null : await ReadAsync(feedsFile, stream => Task.FromResult(OpmlFile.Read(stream)));
+        var termEntries = watchlistFile is null ? null : await ReadAsync(watchlistFile, stream => WatchlistFile.ReadAsync(stream, ct));
+        if (termEntries is not null)
         {
-            await using var stream = Open(watchlistFile);
-            var count = await importer.ImportTermsAsync(await WatchlistFile.ReadAsync(stream, ct), ct);
-            report.Add($"watchlist: {count} terms from {watchlistFile}");
+            StoreImporter.CheckTerms(termEntries);
         }
 
-        subscribersFile ??= (await subscribers.ListSubscribersAsync(ct)).Count == 0 ? Default(seed.Value.Subscribers) : null;
-        if (subscribersFile is not null)
+        var subscriberEntries = subscribersFile is null ? null : await ReadAsync(subscribersFile, stream => SubscribersFile.ReadAsync(stream, ct));
+
+        var report = new List<string>();
+        if (feedEntries is not null)
         {
-            await using var stream = Open(subscribersFile);
-            var count = await importer.ImportSubscribersAsync(await SubscribersFile.ReadAsync(stream, ct), ct);
-            report.Add($"subscribers: {count} from {subscribersFile}");
+            var summary = await importer.ImportFeedsAsync(feedEntries, replace: false);
+            report.Add($"feeds: {feedEntries.Count} in {feedsFile} ({summary.Added} new)");
+        }
+
+        if (termEntries is not null)
+        {
+            await importer.ImportTermsAsync(termEntries, replace: false);
+            report.Add($"watchlist: {termEntries.Count} terms from {watchlistFile}");
+        }
+
+        if (subscriberEntries is not null)
+        {
+            await importer.ImportSubscribersAsync(subscriberEntries);
+            report.Add($"subscribers: {subscriberEntries.Count} from {subscribersFile}");
         }
 
         return report;
@@ -44,13 +54,14 @@ public sealed class StoreSeeder(StoreImporter importer, IFeedStore feeds, ITermS
     private static string? Default(string? path) =>
         string.IsNullOrWhiteSpace(path) ? null : Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
-    private static FileStream Open(string path)
+    private static async Task<T> ReadAsync<T>(string path, Func<Stream, Task<T>> read)
     {
         try
         {
-            return File.OpenRead(path);
+            await using var stream = File.OpenRead(path);
+            return await read(stream);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new FormatException($"cannot read {path}: {e.Message}", e);
         }

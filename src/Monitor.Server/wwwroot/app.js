@@ -9,6 +9,11 @@ const state = { terms: [], subscribers: [], feeds: [], editingTerm: null, editin
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
+// Only http(s) URLs become links: a feed can give "javascript:…" as a link, and the server's check may be older
+// than the data. (blob: is the page's own download of an export.)
+const isWebLink = url => typeof url === "string" && /^https?:\/\//i.test(url);
+const isSafeHref = url => isWebLink(url) || (typeof url === "string" && url.startsWith("blob:"));
+
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
@@ -16,6 +21,7 @@ function el(tag, props = {}, ...children) {
     if (name === "text") node.textContent = value;
     else if (name === "class") node.className = value;
     else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (name === "href" && !isSafeHref(value)) continue;
     else node.setAttribute(name, value === true ? "" : value);
   }
   for (const child of children.flat()) {
@@ -250,9 +256,9 @@ const runTest = debounce(async () => {
       ? `Read as ${result.explained} · ${count ? "matches" : "no match"}`
       : `Read as ${result.explained} · ${count} of ${result.tested} articles match`;
     results.replaceChildren(...result.matches.map(match => el("li", {},
-      match.url
+      isWebLink(match.url)
         ? el("a", { class: "title", href: match.url, target: "_blank", rel: "noopener noreferrer" }, runs(match.title))
-        : null,
+        : el("span", { class: "title" }, runs(match.title)),
       match.source || match.published
         ? el("div", { class: "source", text: [match.source, match.published && when(match.published)].filter(Boolean).join(" · ") })
         : null,

@@ -93,11 +93,11 @@ public sealed class FunctionsApp : IAsyncDisposable
         var importer = services.GetRequiredService<StoreImporter>();
         await using (var watchlist = File.OpenRead(Fixture("watchlist.json")))
         {
-            await importer.ImportTermsAsync(await WatchlistFile.ReadAsync(watchlist, CancellationToken.None), CancellationToken.None);
+            await importer.ImportTermsAsync(await WatchlistFile.ReadAsync(watchlist, CancellationToken.None), replace: false);
         }
 
         await using var subscribers = File.OpenRead(Fixture("subscribers.json"));
-        await importer.ImportSubscribersAsync(await NewsMonitor.Digests.SubscribersFile.ReadAsync(subscribers, CancellationToken.None), CancellationToken.None);
+        await importer.ImportSubscribersAsync(await NewsMonitor.Digests.SubscribersFile.ReadAsync(subscribers, CancellationToken.None));
     }
 
     /// <summary>Takes every message waiting on a queue, as the runtime would hand them to a function.</summary>

@@ -184,6 +184,75 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_many_clients_adding_one_term_at_once_exactly_one_adds_it_and_the_others_change_nothing()
+    {
+        await S.Terms.UpsertTermAsync(Term("first", "First"));
+
+        var added = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => S.Terms.TryAddTermAsync(Term("mistral", $"Mistral {i}"))));
+
+        Assert.Equal(1, added.Count(a => a));
+        Assert.Equal($"Mistral {Array.IndexOf(added, true)}", (await S.Terms.GetTermAsync("mistral"))!.Name);
+        Assert.Equal(["first", "mistral"], (await S.Terms.ListTermsAsync()).Select(t => t.Id));
+        Assert.False(await S.Terms.TryAddTermAsync(Term("first", "Changed")));
+        Assert.Equal("First", (await S.Terms.GetTermAsync("first"))!.Name);
+    }
+
+    [Fact]
+    public async Task Of_many_clients_adding_one_subscriber_at_once_exactly_one_adds_it()
+    {
+        var added = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            S.Subscribers.TryAddSubscriberAsync(new Subscriber { Id = "ana", Email = $"ana{i}@example.org" })));
+
+        Assert.Equal(1, added.Count(a => a));
+        Assert.Equal($"ana{Array.IndexOf(added, true)}@example.org", (await S.Subscribers.GetSubscriberAsync("ana"))!.Email);
+    }
+
+    [Fact]
+    public async Task Of_many_clients_adding_one_feed_at_once_exactly_one_adds_it()
+    {
+        var added = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => S.Feeds.TryAddFeedAsync(Feed("f1", "https://a.example/feed") with { Title = $"A {i}" })));
+
+        Assert.Equal(1, added.Count(a => a));
+        Assert.Equal($"A {Array.IndexOf(added, true)}", (await S.Feeds.GetFeedAsync("f1"))!.Title);
+    }
+
+    [Fact]
+    public async Task Saving_terms_updates_known_ones_in_place_adds_new_ones_after_them_and_deletes_the_ones_named()
+    {
+        await S.Terms.UpsertTermAsync(Term("mistral", "Mistral"));
+        await S.Terms.UpsertTermAsync(Term("gone", "Gone"));
+        await S.Terms.UpsertTermAsync(Term("aiact", "AI Act"));
+        var many = Enumerable.Range(0, 230).Select(i => Term($"t{i:000}", $"T{i}")).ToList();
+
+        await S.Terms.SaveTermsAsync([Term("aiact", "AI Act, renamed"), .. many, Term("mistral", "Mistral AI")], ["gone", "never-there"]);
+
+        var terms = await S.Terms.ListTermsAsync();
+        Assert.Equal(["mistral", "aiact", .. many.Select(t => t.Id)], terms.Select(t => t.Id));
+        Assert.Equal(("Mistral AI", "AI Act, renamed"), (terms[0].Name, terms[1].Name));
+    }
+
+    [Fact]
+    public async Task Saving_feeds_writes_them_all_and_deletes_the_ones_named()
+    {
+        await S.Feeds.UpsertFeedAsync(Feed("old", "https://old.example/feed"));
+        var feeds = Enumerable.Range(0, 150).Select(i => Feed($"f{i}", $"https://{i:000}.example/feed")).ToList();
+
+        await S.Feeds.SaveFeedsAsync(feeds, ["old", "never-there"]);
+
+        Assert.Equal(feeds.Select(f => f.Id).Order(StringComparer.Ordinal), (await S.Feeds.ListFeedsAsync()).Select(f => f.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Saving_subscribers_writes_them_all()
+    {
+        var subscribers = Enumerable.Range(0, 120).Select(i => new Subscriber { Id = $"s{i:000}", Email = $"s{i}@example.org" }).ToList();
+
+        await S.Subscribers.SaveSubscribersAsync(subscribers);
+
+        Assert.Equal(subscribers.Select(s => s.Id), (await S.Subscribers.ListSubscribersAsync()).Select(s => s.Id));
+    }
+
+    [Fact]
     public async Task A_match_is_kept_once_per_article_and_term()
     {
         var first = new TermMatchRecord { ArticleId = "a1", TermId = "mistral", MatchedAt = T0, Highlights = [new HighlightSpan(ArticleField.Title, 0, 7)] };

@@ -73,10 +73,10 @@ public sealed class SubscribersFileTests
         var importer = host.Get<StoreImporter>();
         var store = host.Get<ISubscriberStore>();
         var file = await ReadAsync("""{ "subscribers": [ { "id": "ana", "email": "ana@example.org", "cadence": "hourly" } ] }""");
-        await importer.ImportSubscribersAsync(file, default);
+        await importer.ImportSubscribersAsync(file);
         await store.UpsertSubscriberAsync((await store.GetSubscriberAsync("ana"))! with { State = SubscriberState.Unsubscribed });
 
-        await importer.ImportSubscribersAsync(file, default);
+        await importer.ImportSubscribersAsync(file);
 
         var ana = (await store.GetSubscriberAsync("ana"))!;
         Assert.Equal((SubscriberState.Unsubscribed, Cadence.Hourly), (ana.State, ana.Cadence));

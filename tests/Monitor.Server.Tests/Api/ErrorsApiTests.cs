@@ -31,7 +31,7 @@ public sealed class ErrorsApiTests : IAsyncLifetime
     [Fact]
     public async Task A_body_under_the_limit_goes_through()
     {
-        using var response = await host.Client.PostAsJsonAsync("/api/terms", new { id = "small", query = "x", name = new string('a', 3000) });
+        using var response = await host.Client.PostAsJsonAsync("/api/terms", new { id = "small", query = "x", comment = new string('a', 3000) });
 
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }

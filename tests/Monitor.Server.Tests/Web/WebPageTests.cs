@@ -58,6 +58,31 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task The_term_tester_never_makes_a_link_of_a_javascript_url()
+    {
+        // Stored before links were checked on the way in: the server leaves it out of its answer.
+        await host.Get<IArticleStore>().TryAddArticleAsync(new Article { Id = "js", FeedId = "f", Url = "javascript:alert(1)", Title = "Scripted Mistral", FetchedAt = host.Clock.GetUtcNow() });
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri);
+        var form = page.Locator("#term-form");
+        await form.GetByLabel("Query").FillAsync("Scripted");
+
+        await Expect(page.Locator("#test-results li .title")).ToHaveTextAsync("Scripted Mistral");
+        await Expect(page.Locator("#test-results a")).ToHaveCountAsync(0);
+
+        // And the page itself refuses one, whatever an answer says.
+        await page.RouteAsync("**/api/terms/test", route => route.FulfillAsync(new()
+        {
+            ContentType = "application/json",
+            Body = """{"query":"x","matchCase":false,"explained":"x","tested":1,"matches":[{"articleId":"js","url":" javascript:alert(1)","title":[{"text":"Forged","hit":false}],"excerpt":[],"highlights":[]}]}""",
+        }));
+        await form.GetByLabel("Query").FillAsync("Forged");
+
+        await Expect(page.Locator("#test-results li .title")).ToHaveTextAsync("Forged");
+        await Expect(page.Locator("#test-results a")).ToHaveCountAsync(0);
+        Assert.Equal(0, await page.Locator("[href*='javascript:']").CountAsync());
+    }
+
+    [Fact]
     public async Task Given_text_is_highlighted_and_an_invalid_query_points_at_the_error()
     {
         await page.GotoAsync(host.BaseAddress.AbsoluteUri);

@@ -236,6 +236,23 @@ public sealed class SqliteDatabase : IDisposable
         done.ForEach(write => write.Complete());
     }
 
+    /// <summary>Runs <paramref name="sql"/> once per item on one command, inside a write.</summary>
+    internal static void RunEach<T>(SqliteConnection connection, string sql, IEnumerable<T> items, Action<SqliteParameterCollection, T> bind)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var item in items)
+        {
+            command.Parameters.Clear();
+            bind(command.Parameters, item);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Deletes the rows of <paramref name="table"/> whose id is one of <paramref name="ids"/>, inside a write.</summary>
+    internal static void DeleteIds(SqliteConnection connection, string table, IEnumerable<string> ids) =>
+        RunEach(connection, $"DELETE FROM {table} WHERE id = $id", ids, (p, id) => p.AddWithValue("$id", id));
+
     internal static void Run(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

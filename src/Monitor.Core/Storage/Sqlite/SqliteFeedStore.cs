@@ -17,10 +17,14 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
             Read,
             ct);
 
-    private const string Upsert = """
+    private const string Insert = """
         INSERT INTO feeds (id, url, title, site_url, enabled, interval_seconds, etag, last_modified, ttl_seconds,
             last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at, folder)
         VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next, $folder)
+        """;
+
+    private const string Upsert = Insert + """
+
         ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, site_url = excluded.site_url,
             enabled = excluded.enabled, interval_seconds = excluded.interval_seconds, etag = excluded.etag,
             last_modified = excluded.last_modified, ttl_seconds = excluded.ttl_seconds, last_attempt_at = excluded.last_attempt_at,
@@ -31,20 +35,18 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
 
     public Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default) => db.ExecuteAsync(Upsert, p => Bind(p, feed), ct);
 
+    public async Task<bool> TryAddFeedAsync(FeedSource feed, CancellationToken ct = default) =>
+        await db.ExecuteAsync(Insert + " ON CONFLICT(id) DO NOTHING", p => Bind(p, feed), ct) > 0;
+
     /// <summary>All in one transaction: the schedule stage leases every due feed at once.</summary>
-    public Task UpsertFeedsAsync(IReadOnlyList<FeedSource> feeds, CancellationToken ct = default) =>
+    public Task UpsertFeedsAsync(IReadOnlyList<FeedSource> feeds, CancellationToken ct = default) => SaveFeedsAsync(feeds, [], ct);
+
+    public Task SaveFeedsAsync(IReadOnlyList<FeedSource> feeds, IReadOnlyCollection<string> deleteIds, CancellationToken ct = default) =>
         db.WriteAsync(
             connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = Upsert;
-                foreach (var feed in feeds)
-                {
-                    command.Parameters.Clear();
-                    Bind(command.Parameters, feed);
-                    command.ExecuteNonQuery();
-                }
-
+                SqliteDatabase.RunEach(connection, Upsert, feeds, Bind);
+                SqliteDatabase.DeleteIds(connection, "feeds", deleteIds);
                 return feeds.Count;
             },
             ct);

@@ -12,16 +12,30 @@ public sealed class SqliteSubscriberStore(SqliteDatabase db) : ISubscriberStore
     public async Task<Subscriber?> GetSubscriberAsync(string id, CancellationToken ct = default) =>
         (await db.QueryAsync("SELECT body FROM subscribers WHERE id = $id", p => p.AddWithValue("$id", id), Read, ct)).SingleOrDefault();
 
-    public Task UpsertSubscriberAsync(Subscriber subscriber, CancellationToken ct = default) =>
-        db.ExecuteAsync(
-            "INSERT INTO subscribers (id, email, body) VALUES ($id, $email, $body) ON CONFLICT(id) DO UPDATE SET email = excluded.email, body = excluded.body",
-            p =>
+    private const string Insert = "INSERT INTO subscribers (id, email, body) VALUES ($id, $email, $body)";
+
+    private const string Upsert = Insert + " ON CONFLICT(id) DO UPDATE SET email = excluded.email, body = excluded.body";
+
+    public Task UpsertSubscriberAsync(Subscriber subscriber, CancellationToken ct = default) => db.ExecuteAsync(Upsert, p => Bind(p, subscriber), ct);
+
+    public async Task<bool> TryAddSubscriberAsync(Subscriber subscriber, CancellationToken ct = default) =>
+        await db.ExecuteAsync(Insert + " ON CONFLICT(id) DO NOTHING", p => Bind(p, subscriber), ct) > 0;
+
+    public Task SaveSubscribersAsync(IReadOnlyList<Subscriber> subscribers, CancellationToken ct = default) =>
+        db.WriteAsync(
+            connection =>
             {
-                p.AddWithValue("$id", subscriber.Id);
-                p.AddWithValue("$email", subscriber.Email);
-                p.AddWithValue("$body", JsonSerializer.Serialize(subscriber, StorageJson.Options));
+                SqliteDatabase.RunEach(connection, Upsert, subscribers, Bind);
+                return subscribers.Count;
             },
             ct);
+
+    private static void Bind(SqliteParameterCollection p, Subscriber subscriber)
+    {
+        p.AddWithValue("$id", subscriber.Id);
+        p.AddWithValue("$email", subscriber.Email);
+        p.AddWithValue("$body", JsonSerializer.Serialize(subscriber, StorageJson.Options));
+    }
 
     public async Task<bool> DeleteSubscriberAsync(string id, CancellationToken ct = default) =>
         await db.ExecuteAsync("DELETE FROM subscribers WHERE id = $id", p => p.AddWithValue("$id", id), ct) > 0;
