@@ -136,7 +136,14 @@ public abstract class DigestCrashWindowTests : IAsyncLifetime
         var now = Clock.GetUtcNow();
         await services.GetRequiredService<IArticleStore>().TryAddArticleAsync(new Article
         {
-            Id = articleId, FeedId = "feed", Url = $"https://news.example/{articleId}", Title = $"Article {articleId}", Summary = "", Published = now, FetchedAt = now, Source = "Gazette",
+            Id = articleId,
+            FeedId = "feed",
+            Url = $"https://news.example/{articleId}",
+            Title = $"Article {articleId}",
+            Summary = "",
+            Published = now,
+            FetchedAt = now,
+            Source = "Gazette",
         });
         var matches = services.GetRequiredService<IMatchStore>();
         await matches.AddMatchAsync(new TermMatchRecord { ArticleId = articleId, TermId = termId, MatchedAt = now });
