@@ -141,9 +141,25 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         return (exit, output.ToString(), error.ToString());
     }
 
+    [Fact]
+    public async Task A_relay_refusing_the_messages_is_reported_for_every_send_and_the_exit_code_says_so()
+    {
+        await using var relay = new RejectingSmtpServer();
+
+        var (exit, output) = await RunOnceAsync("--Delivery:Sender=smtp", $"--Delivery:Smtp:Host={relay.Host}", $"--Delivery:Smtp:Port={relay.Port}", "--Delivery:Smtp:Security=None");
+
+        Assert.True(exit == 3, output);
+        Assert.Equal(2, relay.Refused);
+        Assert.Contains("messages: 0 written via smtp, 2 failed", output);
+        var refused = $"SMTP {relay.Host}:{relay.Port}: send failed: the server answered 554: 5.7.1 Message rejected by policy (next try 2026-11-23 10:10 UTC)";
+        Assert.Contains($"  failed  ana: immediate alert: {refused}", output);
+        Assert.Contains($"  failed  bob: daily digest: {refused}", output);
+        Assert.Empty(Directory.Exists(OutboxPath) ? Directory.GetFiles(OutboxPath) : []);
+    }
+
     private string OutboxPath => temp.Combine("outbox");
 
-    private async Task<(int Exit, string Output)> RunOnceAsync()
+    private async Task<(int Exit, string Output)> RunOnceAsync(params string[] settings)
     {
         using var output = new StringWriter();
 
@@ -158,6 +174,7 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
                 "--data", temp.Combine("data"),
                 "--outbox", OutboxPath,
                 "--allow-private-addresses",
+                .. settings,
             ],
             output,
             output);

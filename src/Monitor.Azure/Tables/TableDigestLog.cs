@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using NewsMonitor.Storage;
@@ -8,10 +9,19 @@ namespace NewsMonitor.Azure.Tables;
 /// Digests: PartitionKey = subscriber id, RowKey = period, so the digest key (subscriber, period) is the
 /// entity's key. The claim is atomic: AddEntity wins for exactly one sender; a stale "Sending" claim is
 /// taken over with an If-Match on the ETag that was read, so of two senders taking it over only one wins.
+/// The items a digest was claimed with live in the claim entity itself, written with it in one insert: one
+/// "article id TAB term id TAB ticks" line per item, cut into properties of <see cref="EntityBody.ChunkChars"/>
+/// (Items0, Items1, …) within the entity's 1 MiB. A takeover merges, so it keeps them; the final "Sent"
+/// record replaces the entity and drops them (the inbox rows then carry the digest key).
 /// </summary>
 public sealed class TableDigestLog(MonitorTables tables) : IDigestLog
 {
     private const string Status = "Status";
+    private const string Items = "Items";
+    private const string ItemChunks = "ItemChunks";
+
+    /// <summary>What the items may take in an entity, beside the record itself (UTF-16, so 2 bytes a character).</summary>
+    public const int MaxItemChars = 400_000;
 
     public async Task<DigestRecord?> GetDigestAsync(string subscriberId, string period, CancellationToken ct = default)
     {
@@ -57,7 +67,8 @@ public sealed class TableDigestLog(MonitorTables tables) : IDigestLog
 
             try
             {
-                await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, ct);
+                // Merge, not replace: the claim's items stay with it.
+                await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Merge, ct);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status == 412)
@@ -67,6 +78,51 @@ public sealed class TableDigestLog(MonitorTables tables) : IDigestLog
         }
 
         return false;
+    }
+
+    public async Task<bool> TryClaimAsync(DigestRecord sending, IReadOnlyCollection<PendingItem> items, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Digests);
+        var claim = ToEntity(sending with { Status = DigestStatus.Sending });
+        var text = string.Concat(items.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.ArticleId}\t{i.TermId}\t{i.AddedAt.UtcTicks}\n")));
+        if (text.Length > MaxItemChars)
+        {
+            throw new ArgumentException($"The digest's items take {text.Length} characters; a claim holds at most {MaxItemChars}.", nameof(items));
+        }
+
+        var chunks = (text.Length + EntityBody.ChunkChars - 1) / EntityBody.ChunkChars;
+        for (var i = 0; i < chunks; i++)
+        {
+            claim[Items + i] = text.Substring(i * EntityBody.ChunkChars, Math.Min(EntityBody.ChunkChars, text.Length - (i * EntityBody.ChunkChars)));
+        }
+
+        claim[ItemChunks] = chunks;
+        return await table.TryAddAsync(claim, ct);
+    }
+
+    public async Task<IReadOnlyList<PendingItem>> GetClaimedItemsAsync(string subscriberId, string period, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Digests);
+        if (await table.FindAsync(TableKeys.Encode(subscriberId), TableKeys.Encode(period), ct) is not { } entity || entity.GetInt32(ItemChunks) is not { } chunks)
+        {
+            return [];
+        }
+
+        var text = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(Items + i)));
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Select(f => new PendingItem(subscriberId, f[0], f[1], new DateTimeOffset(long.Parse(f[2], CultureInfo.InvariantCulture), TimeSpan.Zero)))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<DigestRecord>> ListUnconfirmedAsync(string subscriberId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Digests);
+        return (await table.PartitionAsync(TableKeys.Encode(subscriberId), ct, TableClient.CreateQueryFilter($"Status eq {nameof(DigestStatus.Sending)}")))
+            .Select(EntityBody.Read<DigestRecord>)
+            .OrderBy(d => d.UpdatedAt)
+            .ThenBy(d => d.Period, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static TableEntity ToEntity(DigestRecord record)

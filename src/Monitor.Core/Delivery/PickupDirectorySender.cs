@@ -18,7 +18,7 @@ public sealed class PickupDirectorySender(IOptions<DeliveryOptions> options) : I
         var temporary = path + ".tmp";
         await using (var stream = File.Create(temporary))
         {
-            await MimeMessageFactory.Create(message).WriteToAsync(stream, ct);
+            await MimeMessageFactory.Create(message).WriteToAsync(MimeMessageFactory.FileFormat, stream, ct);
         }
 
         File.Move(temporary, path, overwrite: true);

@@ -13,10 +13,14 @@ public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<Del
     public Digest Build(Subscriber subscriber, PendingDigest pending) =>
         DigestBuilder.Build(subscriber, pending.Items, pending.Watchlist, options.Value.MaxArticles);
 
-    public EmailMessage Compose(Digest digest, string digestKey)
+    public EmailMessage Compose(Digest digest, string digestKey) => Compose(digest, digestKey, null);
+
+    /// <summary>As composed at <paramref name="claimedAt"/> (when the digest's key was claimed), so a resend is byte for byte the same message.</summary>
+    public EmailMessage Compose(Digest digest, string digestKey, DateTimeOffset? claimedAt)
     {
         var subscriber = digest.Subscriber;
-        var unsubscribe = UnsubscribeTokens.UrlFor(options.Value.PublicBaseUrl, tokens.Create(subscriber.Id));
+        var token = claimedAt is { } at ? tokens.Create(subscriber.Id, at) : tokens.Create(subscriber.Id);
+        var unsubscribe = UnsubscribeTokens.UrlFor(options.Value.PublicBaseUrl, token);
         return new EmailMessage
         {
             From = new EmailAddress(delivery.Value.FromAddress, delivery.Value.FromName),

@@ -25,6 +25,12 @@ public sealed record PendingDigest(IReadOnlyList<DigestItem> Items, IReadOnlyLis
 /// <summary>Reads a subscriber's undelivered matches (terms they still follow) into digest items, one per article.</summary>
 public sealed class DigestInbox(IMatchStore matches, IArticleStore articles, ITermStore terms)
 {
+    /// <summary>
+    /// The most inbox rows one digest takes (the oldest first); the rest wait for the next digest. It bounds what
+    /// a claim records (a table entity holds at most 1 MiB) and a digest shows 50 stories anyway.
+    /// </summary>
+    public const int MaxRowsPerDigest = 2_000;
+
     public async Task<PendingDigest> ReadAsync(Subscriber subscriber, CancellationToken ct)
     {
         var watchlist = await terms.ListTermsAsync(ct);
@@ -34,7 +40,17 @@ public sealed class DigestInbox(IMatchStore matches, IArticleStore articles, ITe
             .OrderBy(p => p.AddedAt)
             .ThenBy(p => p.ArticleId, StringComparer.Ordinal)
             .ThenBy(p => p.TermId, StringComparer.Ordinal)
+            .Take(MaxRowsPerDigest)
             .ToList();
+        return await BuildAsync(pending, watchlist, ct);
+    }
+
+    /// <summary>Exactly the rows a digest was claimed with, whatever arrived or changed since: a resend is the same digest.</summary>
+    public async Task<PendingDigest> ReadClaimedAsync(IReadOnlyList<PendingItem> claimed, CancellationToken ct) =>
+        await BuildAsync(claimed, await terms.ListTermsAsync(ct), ct);
+
+    private async Task<PendingDigest> BuildAsync(IReadOnlyList<PendingItem> pending, IReadOnlyList<WatchTerm> watchlist, CancellationToken ct)
+    {
         var items = new List<DigestItem>();
         foreach (var group in pending.GroupBy(p => p.ArticleId, StringComparer.Ordinal))
         {

@@ -26,12 +26,15 @@ public sealed class UnsubscribeTokens
         this.time = time;
     }
 
-    public string Create(string subscriberId)
+    public string Create(string subscriberId) => Create(subscriberId, time.GetUtcNow());
+
+    /// <summary>A token issued at <paramref name="issuedAt"/>: the same digest composed again carries the same link.</summary>
+    public string Create(string subscriberId, DateTimeOffset issuedAt)
     {
         ArgumentException.ThrowIfNullOrEmpty(subscriberId);
         var id = Encoding.UTF8.GetBytes(subscriberId);
         var expiry = new byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(expiry, (time.GetUtcNow() + lifetime).ToUnixTimeSeconds());
+        BinaryPrimitives.WriteInt64BigEndian(expiry, (issuedAt + lifetime).ToUnixTimeSeconds());
         return $"{Base64Url(id)}.{Base64Url(expiry)}.{Base64Url(Sign(id, expiry))}";
     }
 

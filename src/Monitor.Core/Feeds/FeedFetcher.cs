@@ -10,7 +10,8 @@ namespace NewsMonitor.Feeds;
 /// Conditional GET of one feed within the configured limits: a slot on its host first (politeness),
 /// then the whole request, headers and streamed body, within <see cref="FeedFetchOptions.Timeout"/>
 /// and <see cref="FeedFetchOptions.MaxBodyBytes"/>. Never throws for what a server does: every
-/// failure is a <see cref="FetchResult"/> with a sentence a person understands.
+/// failure is a <see cref="FetchResult"/> with a sentence a person understands. Redirects are followed here,
+/// hop by hop, up to <see cref="FeedFetchOptions.MaxRedirects"/>, where <see cref="FeedRedirect"/> allows.
 /// </summary>
 public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOptions> options, HostLimiter hosts, TimeProvider time)
 {
@@ -28,12 +29,30 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
         // Real time, not the injected clock: a silent server is silent in wall-clock seconds.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
         linked.CancelAfter(limits.Timeout);
-        using var request = Conditional(new HttpRequestMessage(HttpMethod.Get, uri), feed);
+        var client = clients.CreateClient(ClientName);
         try
         {
-            using var response = await clients.CreateClient(ClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            return await ReadAsync(response, limits, linked.Token).ConfigureAwait(false);
+            for (var redirects = 0; ; redirects++)
+            {
+                using var request = Conditional(new HttpRequestMessage(HttpMethod.Get, uri), feed);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                if (!FeedRedirect.IsRedirect(response))
+                {
+                    return await ReadAsync(response, limits, linked.Token).ConfigureAwait(false);
+                }
+
+                if (redirects >= Math.Max(1, limits.MaxRedirects))
+                {
+                    return FetchResult.Failure($"HTTP {(int)response.StatusCode}: too many redirects (more than {limits.MaxRedirects})");
+                }
+
+                if (FeedRedirect.Target(uri, response, out var error) is not { } next)
+                {
+                    return FetchResult.Failure(error!);
+                }
+
+                uri = next;
+            }
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
@@ -73,7 +92,7 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
 
         if (!response.IsSuccessStatusCode)
         {
-            return Refused(response, limits);
+            return Refused(response);
         }
 
         var declared = response.Content.Headers.ContentLength;
@@ -109,14 +128,12 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedFetchOp
         _ => null,
     };
 
-    private FetchResult Refused(HttpResponseMessage response, FeedFetchOptions limits)
+    private FetchResult Refused(HttpResponseMessage response)
     {
         var code = (int)response.StatusCode;
         if (code is >= 300 and < 400)
         {
-            return FetchResult.Failure(response.Headers.Location is null
-                ? $"HTTP {code} without a Location"
-                : $"HTTP {code}: too many redirects (more than {limits.MaxRedirects})");
+            return FetchResult.Failure($"HTTP {code} without a Location");
         }
 
         var retryAfter = RetryAfter(response);

@@ -2,14 +2,15 @@ using System.Net;
 
 namespace NewsMonitor.Feeds;
 
-/// <summary>The HTTP stack feeds are fetched with: compression, bounded redirects, connect limit, private-address guard.</summary>
+/// <summary>The HTTP stack feeds are fetched with: compression, connect limit, private-address guard.</summary>
 public static class FeedHttpHandler
 {
     public static SocketsHttpHandler Create(FeedFetchOptions options) => new()
     {
         AutomaticDecompression = DecompressionMethods.All,
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+        // FeedFetcher follows redirects itself (FeedRedirect): the handler would throw on a Location it cannot
+        // parse and follow gopher: or ftp: as if they were http.
+        AllowAutoRedirect = false,
         ConnectTimeout = options.ConnectTimeout,
         ConnectCallback = PrivateAddressGuard.ConnectCallback(AddressPolicy.From(options)),
 

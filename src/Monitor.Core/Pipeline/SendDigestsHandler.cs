@@ -33,11 +33,14 @@ public sealed record DigestOutcome(string SubscriberId, string? Period, DigestOu
 /// <item>The whole read-claim-send-mark sequence runs under a per-subscriber lease kept in the digest log, so two
 /// runs never read the same undelivered matches into two different digests (an hourly period ending while the
 /// previous one is still being sent, say).</item>
+/// <item>The key is claimed together with the inbox rows the digest carries (<see cref="IDigestLog.TryClaimAsync"/>).</item>
 /// <item>Matches are marked delivered only after the sender accepted the message. A failed send leaves the
-/// claim in "Sending": the same digest is retried, under the same key, once <see cref="ClaimLease"/> has passed.</item>
+/// claim in "Sending": once <see cref="ClaimLease"/> has passed, the same digest is sent again under the same key
+/// with exactly the claimed rows, before any new period is opened for the subscriber, whatever the clock says.</item>
 /// </list>
 /// A process that dies after the sender accepted but before the matches were marked sends that digest again
-/// after the lease (at-least-once); the repeat has the same Message-ID and, for the pickup directory, the same file.
+/// after the lease (at-least-once); the repeat is the same message (same Message-ID, same items, same
+/// unsubscribe link) and, for the pickup directory, the same file.
 /// </summary>
 public sealed class SendDigestsHandler(
     ISubscriberStore subscribers,
@@ -87,7 +90,8 @@ public sealed class SendDigestsHandler(
         }
 
         var period = DigestSchedule.CurrentPeriod(subscriber, now);
-        if (period is not null && await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sent or DigestStatus.Empty })
+        var unconfirmed = await UnconfirmedAsync(subscriber, ct);
+        if (unconfirmed is null && period is not null && await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sent or DigestStatus.Empty })
         {
             return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
         }
@@ -100,7 +104,11 @@ public sealed class SendDigestsHandler(
 
         try
         {
-            return await SendLeasedAsync(subscriber, period, now, ct);
+            // A claimed digest that was never confirmed goes first, under its own key, whatever period the clock is
+            // in now: no new period is opened while one is unresolved.
+            return unconfirmed is not null
+                ? await ResendAsync(subscriber, unconfirmed, now, ct)
+                : await SendLeasedAsync(subscriber, period, now, ct);
         }
         finally
         {
@@ -108,6 +116,10 @@ public sealed class SendDigestsHandler(
             await log.SaveDigestAsync(lease with { UpdatedAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
         }
     }
+
+    /// <summary>The subscriber's oldest digest claimed and not confirmed sent (the lease aside), if any.</summary>
+    private async Task<DigestRecord?> UnconfirmedAsync(Subscriber subscriber, CancellationToken ct) =>
+        (await log.ListUnconfirmedAsync(subscriber.Id, ct)).FirstOrDefault(d => d.Period != LeasePeriod);
 
     private async Task<DigestOutcome> SendLeasedAsync(Subscriber subscriber, string? period, DateTimeOffset now, CancellationToken ct)
     {
@@ -127,15 +139,45 @@ public sealed class SendDigestsHandler(
         period ??= pending.ImmediatePeriod();
         var key = $"{subscriber.Id}/{period}";
         var digest = composer.Build(subscriber, pending);
-        var message = composer.Compose(digest, key);
-        var claim = Claim(subscriber, period, digest.TotalArticles, now) with { MessageId = MimeMessageFactory.MessageIdFor(key, message.From.Address) };
-        if (!await log.TryBeginAsync(claim, now - ClaimLease, ct))
+        var message = composer.Compose(digest, key, now);
+        var claim = Claim(subscriber, period, digest.TotalArticles, now) with { MessageId = MimeMessageFactory.MessageIdFor(key, message.From.Address), ClaimedAt = now };
+
+        // The key is claimed with exactly the rows this digest carries: a resend carries them and nothing newer.
+        if (!await log.TryClaimAsync(claim, pending.Pending, ct))
         {
             return await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sending }
                 ? new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried once its claim expires")
                 : new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
         }
 
+        return await DeliverAsync(subscriber, claim, pending, digest, message, ct);
+    }
+
+    /// <summary>
+    /// Takes over a claim whose send failed or whose sender died (once its lease has passed) and sends the same
+    /// digest again: same key, same Message-ID, the items recorded with the claim, composed as of the claim.
+    /// </summary>
+    private async Task<DigestOutcome> ResendAsync(Subscriber subscriber, DigestRecord unconfirmed, DateTimeOffset now, CancellationToken ct)
+    {
+        var claim = unconfirmed with { UpdatedAt = now };
+        if (!await log.TryBeginAsync(claim, now - ClaimLease, ct))
+        {
+            return await log.GetDigestAsync(subscriber.Id, claim.Period, ct) is { Status: DigestStatus.Sending }
+                ? new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried, with the same content, once its claim expires")
+                : new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.AlreadySent, 0);
+        }
+
+        var claimed = await log.GetClaimedItemsAsync(subscriber.Id, claim.Period, ct);
+
+        // A claim recorded without its items (by an older version) carries what is waiting now.
+        var pending = claimed.Count > 0 ? await inbox.ReadClaimedAsync(claimed, ct) : await inbox.ReadAsync(subscriber, ct);
+        var digest = composer.Build(subscriber, pending);
+        var message = composer.Compose(digest, claim.Key, claim.ClaimedAt ?? claim.UpdatedAt);
+        return await DeliverAsync(subscriber, claim, pending, digest, message, ct);
+    }
+
+    private async Task<DigestOutcome> DeliverAsync(Subscriber subscriber, DigestRecord claim, PendingDigest pending, Digest digest, EmailMessage message, CancellationToken ct)
+    {
         try
         {
             await sender.SendAsync(message, ct);
@@ -143,14 +185,14 @@ public sealed class SendDigestsHandler(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The claim stays "Sending" and the matches stay pending: the next run after the lease retries this digest.
-            logger.LogError(e, "Sending digest {Key} failed; it will be retried", key);
-            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.Failed, digest.TotalArticles, e.Message);
+            logger.LogError(e, "Sending digest {Key} failed; it will be retried", claim.Key);
+            return new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.Failed, digest.TotalArticles, e.Message);
         }
 
-        await matches.MarkDeliveredAsync(subscriber.Id, pending.Pending, key, CancellationToken.None);
+        await matches.MarkDeliveredAsync(subscriber.Id, pending.Pending, claim.Key, CancellationToken.None);
         await log.SaveDigestAsync(claim with { Status = DigestStatus.Sent, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
-        logger.LogInformation("Sent digest {Key} with {Count} stories to {Email}", key, digest.TotalArticles, subscriber.Email);
-        return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.Sent, digest.TotalArticles);
+        logger.LogInformation("Sent digest {Key} with {Count} stories to {Email}", claim.Key, digest.TotalArticles, subscriber.Email);
+        return new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.Sent, digest.TotalArticles);
     }
 
     private static DigestRecord Claim(Subscriber subscriber, string period, int items, DateTimeOffset now) =>

@@ -20,6 +20,9 @@ public sealed record DigestRecord
     public required DateTimeOffset UpdatedAt { get; init; }
     public string? MessageId { get; init; }
 
+    /// <summary>When the key was first claimed: the message is composed as of then, so a resend is the same message.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
+
     public string Key => $"{SubscriberId}/{Period}";
 }
 
@@ -38,4 +41,16 @@ public interface IDigestLog
     /// older than <paramref name="staleBefore"/> (its sender died). Atomic, so two senders never both win.
     /// </summary>
     Task<bool> TryBeginAsync(DigestRecord sending, DateTimeOffset staleBefore, CancellationToken ct = default);
+
+    /// <summary>
+    /// Claims a new digest key together with the inbox items it carries, in one atomic write: true when no record
+    /// existed for (subscriber, period). The items stay with the claim, so a resend carries exactly them.
+    /// </summary>
+    Task<bool> TryClaimAsync(DigestRecord sending, IReadOnlyCollection<PendingItem> items, CancellationToken ct = default);
+
+    /// <summary>The items the key was claimed with (empty for a claim made without them, by an older version).</summary>
+    Task<IReadOnlyList<PendingItem>> GetClaimedItemsAsync(string subscriberId, string period, CancellationToken ct = default);
+
+    /// <summary>The subscriber's records still "Sending" (claimed, not confirmed sent), oldest first.</summary>
+    Task<IReadOnlyList<DigestRecord>> ListUnconfirmedAsync(string subscriberId, CancellationToken ct = default);
 }

@@ -27,11 +27,23 @@ public static class CycleReportPrinter
         await output.WriteLineAsync($"articles: {report.NewArticles} new, {report.ArticlesMatched} matched against the watchlist, {report.Matches} term matches");
         var pickup = services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
         var where = pickup.Sender == "pickup" ? $" to {Path.GetFullPath(pickup.PickupDirectory)}" : $" via {pickup.Sender}";
-        await output.WriteLineAsync($"messages: {report.MessagesSent} written{where}");
+        var failures = report.DigestsFailed > 0 ? $", {report.DigestsFailed} failed" : "";
+        await output.WriteLineAsync($"messages: {report.MessagesSent} written{where}{failures}");
+        var subscribers = services.GetRequiredService<ISubscriberStore>();
+        var log = services.GetRequiredService<IDigestLog>();
         foreach (var digest in report.Digests)
         {
-            var status = digest.Status == DigestOutcomeStatus.Sent ? "sent" : $"FAILED ({digest.Error})";
-            await output.WriteLineAsync($"  {status}  {digest.SubscriberId}: {digest.Articles} articles");
+            var kind = await subscribers.GetSubscriberAsync(digest.SubscriberId) is { } subscriber ? KindOf(subscriber.Cadence) : "digest";
+            if (digest.Status == DigestOutcomeStatus.Sent)
+            {
+                await output.WriteLineAsync($"  sent    {digest.SubscriberId}: {kind}, {digest.Articles} articles");
+                continue;
+            }
+
+            // A failed send keeps its claim: the same message is tried again once the claim's lease has passed.
+            var claim = digest.Period is { } period ? await log.GetDigestAsync(digest.SubscriberId, period) : null;
+            var next = claim is not null ? (claim.UpdatedAt + SendDigestsHandler.ClaimLease).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "?";
+            await output.WriteLineAsync($"  failed  {digest.SubscriberId}: {kind}: {digest.Error} (next try {next})");
         }
 
         if (report.Poisoned > 0)
@@ -60,4 +72,12 @@ public static class CycleReportPrinter
             await output.WriteLineAsync($"  disabled {disabled} {(disabled == 1 ? "feed" : "feeds")} (not polled)");
         }
     }
+
+    private static string KindOf(Cadence cadence) => cadence switch
+    {
+        Cadence.Immediate => "immediate alert",
+        Cadence.Hourly => "hourly digest",
+        Cadence.Daily => "daily digest",
+        _ => "weekly digest",
+    };
 }

@@ -78,7 +78,7 @@ public static class DigestCommand
     private static string Eml(EmailMessage message)
     {
         using var stream = new MemoryStream();
-        MimeMessageFactory.Create(message).WriteTo(stream);
+        MimeMessageFactory.Create(message).WriteTo(MimeMessageFactory.FileFormat, stream);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 

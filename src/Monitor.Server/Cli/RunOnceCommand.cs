@@ -9,6 +9,9 @@ namespace NewsMonitor.Server.Cli;
 /// <summary>`run-once`: merge the given files, run one full cycle, print what happened.</summary>
 public static class RunOnceCommand
 {
+    /// <summary>The cycle ran but some message was not accepted (it is retried on a later cycle); 1 is "could not run".</summary>
+    public const int SomeDigestFailed = 3;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var feeds = new Option<FileInfo?>("--feeds") { Description = "OPML file of feeds to merge into the store" };
@@ -62,7 +65,7 @@ public static class RunOnceCommand
             await output.WriteLineAsync("running one cycle…");
             var report = await host.Services.GetRequiredService<CycleRunner>().RunAsync(ct);
             await CycleReportPrinter.PrintAsync(report, host.Services, output);
-            return 0;
+            return report.DigestsFailed > 0 ? SomeDigestFailed : 0;
         });
         return command;
     }

@@ -309,6 +309,28 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_keeps_its_items_through_a_takeover_and_a_second_claim_of_the_key_fails()
+    {
+        // As many rows as a digest takes, with the longest term ids: the Tables store cuts them into several properties.
+        var items = Enumerable.Range(0, NewsMonitor.Digests.DigestInbox.MaxRowsPerDigest)
+            .Select(i => new PendingItem("ana", $"article-{i:D6}", new string('t', 63) + (i % 10), T0.AddSeconds(i)))
+            .ToList();
+        var claim = Digest("ana", "p1", DigestStatus.Sending, T0) with { ItemCount = items.Count, MessageId = "m-1", ClaimedAt = T0 };
+
+        Assert.True(await S.Digests.TryClaimAsync(claim, items));
+        Assert.False(await S.Digests.TryClaimAsync(claim with { UpdatedAt = T0.AddHours(1) }, items.Take(1).ToList()));
+        Assert.True(await S.Digests.TryBeginAsync(claim with { UpdatedAt = T0.AddMinutes(20) }, T0.AddMinutes(10)));
+
+        Assert.Equal(items, await S.Digests.GetClaimedItemsAsync("ana", "p1"));
+        var unconfirmed = Assert.Single(await S.Digests.ListUnconfirmedAsync("ana"));
+        Assert.Equal((T0.AddMinutes(20), T0, "m-1"), (unconfirmed.UpdatedAt, unconfirmed.ClaimedAt, unconfirmed.MessageId));
+        Assert.Empty(await S.Digests.GetClaimedItemsAsync("ana", "p2"));
+
+        await S.Digests.SaveDigestAsync(unconfirmed with { Status = DigestStatus.Sent });
+        Assert.Empty(await S.Digests.ListUnconfirmedAsync("ana"));
+    }
+
+    [Fact]
     public async Task A_stale_claim_is_taken_over_but_a_sent_digest_never_is()
     {
         await S.Digests.TryBeginAsync(Digest("ana", "p1", DigestStatus.Sending, T0), T0);

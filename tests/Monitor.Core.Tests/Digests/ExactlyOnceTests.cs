@@ -173,7 +173,7 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
-    public async Task A_failed_immediate_alert_is_retried_with_the_same_key_even_when_more_matches_arrived()
+    public async Task A_failed_immediate_alert_is_retried_with_the_same_key_and_content_and_newer_matches_wait_for_the_next()
     {
         var flaky = new FlakySender(failures: 1);
         using var host = new DigestTestHost(Monday0830Paris, flaky);
@@ -191,7 +191,14 @@ public sealed class ExactlyOnceTests
         var accepted = Assert.Single(flaky.Accepted);
         Assert.Equal(flaky.Keys[0], accepted.DigestKey);
         Assert.Contains("news.example/a1", accepted.TextBody);
-        Assert.Contains("news.example/a2", accepted.TextBody);
+        Assert.DoesNotContain("news.example/a2", accepted.TextBody);
+        Assert.Equal(1, await host.PendingCountAsync("ana"));
+
+        var next = await host.Handler.SendForAsync("ana", default);
+
+        Assert.Equal(DigestOutcomeStatus.Sent, next.Status);
+        Assert.NotEqual(accepted.DigestKey, flaky.Accepted[1].DigestKey);
+        Assert.Contains("news.example/a2", flaky.Accepted[1].TextBody);
         Assert.Equal(0, await host.PendingCountAsync("ana"));
     }
 

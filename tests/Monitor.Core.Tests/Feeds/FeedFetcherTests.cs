@@ -92,6 +92,25 @@ public sealed class FeedFetcherTests : LoopbackFeedTest
     }
 
     [Theory]
+    [InlineData("file:///etc/passwd", "redirected to a file: URL")]
+    [InlineData("FILE:///etc/passwd", "redirected to a file: URL")]
+    [InlineData("gopher://127.0.0.1:{port}/feed.xml", "redirected to a gopher: URL")]
+    [InlineData("ftp://127.0.0.1:{port}/feed.xml", "redirected to a ftp: URL")]
+    [InlineData("data:application/rss+xml,<rss/>", "redirected to a data: URL")]
+    [InlineData("javascript:alert(1)", "redirected to a javascript: URL")]
+    [InlineData("http://[::1", "redirect with an invalid Location: http://[::1")]
+    [InlineData("http://exa mple.com:99999/", "redirect with an invalid Location: http://exa mple.com:99999/")]
+    public async Task A_redirect_to_anything_but_http_or_to_an_unparsable_location_is_a_clear_failure(string location, string error)
+    {
+        Server.Redirect("feed.xml", location.Replace("{port}", Server.BaseUri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), StatusCodes.Status301MovedPermanently);
+
+        var result = await Fetcher.FetchAsync(FeedAt("feed.xml"), default);
+
+        Assert.Equal((FetchStatus.Failed, error), (result.Status, result.Error));
+        Assert.Equal(["GET /feed.xml"], Server.Requests);
+    }
+
+    [Theory]
     [InlineData("http://169.254.169.254/latest/meta-data/iam/", "169.254.169.254")]
     [InlineData("http://10.0.0.1/admin", "10.0.0.1")]
     [InlineData("http://[fd00:ec2::254]/latest/", "fd00:ec2::254")]

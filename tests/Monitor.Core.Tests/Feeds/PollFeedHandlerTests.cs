@@ -49,6 +49,22 @@ public sealed class PollFeedHandlerTests : LoopbackFeedTest
     }
 
     [Fact]
+    public async Task A_feed_redirecting_to_a_file_is_marked_failed_with_the_reason_and_not_poisoned()
+    {
+        Server.Redirect("moved.xml", "file:///etc/passwd");
+        Server.Redirect("broken.xml", "http://[::1");
+        var moved = await AddFeedAsync("moved.xml");
+        var broken = await AddFeedAsync("broken.xml");
+
+        var report = await Services.GetRequiredService<CycleRunner>().RunAsync(default);
+
+        Assert.Equal((2, 0), (report.FeedsFailed, report.Poisoned));
+        var movedHealth = (await Feeds.GetFeedAsync(moved.Id))!.Health;
+        Assert.Equal(("redirected to a file: URL", 1), (movedHealth.LastError, movedHealth.ConsecutiveFailures));
+        Assert.Equal("redirect with an invalid Location: http://[::1", (await Feeds.GetFeedAsync(broken.Id))!.Health.LastError);
+    }
+
+    [Fact]
     public async Task A_failing_feed_backs_off_keeps_being_tried_and_one_success_resets_it()
     {
         var feed = await AddFeedAsync("flaky.xml");

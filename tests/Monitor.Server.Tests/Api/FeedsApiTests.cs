@@ -89,6 +89,20 @@ public sealed class FeedsApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("file:///etc/passwd", "redirected to a file: URL")]
+    [InlineData("gopher://127.0.0.1:70/", "redirected to a gopher: URL")]
+    [InlineData("http://[::1", "redirect with an invalid Location: http://[::1")]
+    public async Task A_url_redirecting_to_anything_but_http_is_refused_like_any_feed_that_does_not_fetch(string location, string reason)
+    {
+        server.Redirect("moved.xml", location);
+
+        using var response = await Client.PostAsJsonAsync("/api/feeds", new { url = server.UrlOf("moved.xml").AbsoluteUri });
+
+        Assert.Contains(reason, (await response.ReadProblemAsync(400)).Detail());
+        Assert.Empty(await host.Get<IFeedStore>().ListFeedsAsync());
+    }
+
+    [Theory]
     [InlineData("ftp://example.org/feed")]
     [InlineData("not a url")]
     [InlineData("")]

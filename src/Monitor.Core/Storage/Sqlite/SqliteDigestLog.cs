@@ -25,10 +25,10 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
     public Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default) =>
         db.ExecuteAsync(
             """
-            INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id)
-            VALUES ($s, $p, $status, $count, $at, $mid)
+            INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id, claimed_at)
+            VALUES ($s, $p, $status, $count, $at, $mid, $claimed)
             ON CONFLICT(subscriber_id, period) DO UPDATE SET status = excluded.status, item_count = excluded.item_count,
-                updated_at = excluded.updated_at, message_id = excluded.message_id
+                updated_at = excluded.updated_at, message_id = excluded.message_id, claimed_at = excluded.claimed_at
             """,
             p =>
             {
@@ -38,16 +38,17 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
                 p.AddWithValue("$count", record.ItemCount);
                 p.AddWithValue("$at", record.UpdatedAt.Db());
                 p.AddWithValue("$mid", record.MessageId.Db());
+                p.AddWithValue("$claimed", record.ClaimedAt.Db());
             },
             ct);
 
     public async Task<bool> TryBeginAsync(DigestRecord sending, DateTimeOffset staleBefore, CancellationToken ct = default) =>
         await db.ExecuteAsync(
             """
-            INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id)
-            VALUES ($s, $p, 'Sending', $count, $at, $mid)
+            INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id, claimed_at)
+            VALUES ($s, $p, 'Sending', $count, $at, $mid, $claimed)
             ON CONFLICT(subscriber_id, period) DO UPDATE SET item_count = excluded.item_count,
-                updated_at = excluded.updated_at, message_id = excluded.message_id
+                updated_at = excluded.updated_at, message_id = excluded.message_id, claimed_at = excluded.claimed_at
             WHERE digests.status = 'Sending' AND digests.updated_at < $stale
             """,
             p =>
@@ -57,9 +58,72 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
                 p.AddWithValue("$count", sending.ItemCount);
                 p.AddWithValue("$at", sending.UpdatedAt.Db());
                 p.AddWithValue("$mid", sending.MessageId.Db());
+                p.AddWithValue("$claimed", sending.ClaimedAt.Db());
                 p.AddWithValue("$stale", staleBefore.Db());
             },
             ct) > 0;
+
+    public Task<bool> TryClaimAsync(DigestRecord sending, IReadOnlyCollection<PendingItem> items, CancellationToken ct = default) =>
+        db.WriteAsync(
+            connection =>
+            {
+                using var claim = connection.CreateCommand();
+                claim.CommandText = """
+                    INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id, claimed_at)
+                    VALUES ($s, $p, 'Sending', $count, $at, $mid, $claimed)
+                    ON CONFLICT(subscriber_id, period) DO NOTHING
+                    """;
+                claim.Parameters.AddWithValue("$s", sending.SubscriberId);
+                claim.Parameters.AddWithValue("$p", sending.Period);
+                claim.Parameters.AddWithValue("$count", sending.ItemCount);
+                claim.Parameters.AddWithValue("$at", sending.UpdatedAt.Db());
+                claim.Parameters.AddWithValue("$mid", sending.MessageId.Db());
+                claim.Parameters.AddWithValue("$claimed", sending.ClaimedAt.Db());
+                if (claim.ExecuteNonQuery() == 0)
+                {
+                    return false;
+                }
+
+                // In the claim's transaction (savepoint): the key and its items are recorded together or not at all.
+                using var item = connection.CreateCommand();
+                item.CommandText = """
+                    INSERT OR REPLACE INTO digest_items (subscriber_id, period, article_id, term_id, added_at)
+                    VALUES ($s, $p, $a, $t, $at)
+                    """;
+                item.Parameters.AddWithValue("$s", sending.SubscriberId);
+                item.Parameters.AddWithValue("$p", sending.Period);
+                var article = item.Parameters.Add(new SqliteParameter { ParameterName = "$a" });
+                var term = item.Parameters.Add(new SqliteParameter { ParameterName = "$t" });
+                var added = item.Parameters.Add(new SqliteParameter { ParameterName = "$at" });
+                foreach (var pending in items)
+                {
+                    article.Value = pending.ArticleId;
+                    term.Value = pending.TermId;
+                    added.Value = pending.AddedAt.Db();
+                    item.ExecuteNonQuery();
+                }
+
+                return true;
+            },
+            ct);
+
+    public async Task<IReadOnlyList<PendingItem>> GetClaimedItemsAsync(string subscriberId, string period, CancellationToken ct = default) =>
+        await db.QueryAsync(
+            "SELECT * FROM digest_items WHERE subscriber_id = $s AND period = $p ORDER BY added_at, article_id, term_id",
+            p =>
+            {
+                p.AddWithValue("$s", subscriberId);
+                p.AddWithValue("$p", period);
+            },
+            r => new PendingItem(r.Text("subscriber_id")!, r.Text("article_id")!, r.Text("term_id")!, r.Time("added_at")!.Value),
+            ct);
+
+    public async Task<IReadOnlyList<DigestRecord>> ListUnconfirmedAsync(string subscriberId, CancellationToken ct = default) =>
+        await db.QueryAsync(
+            "SELECT * FROM digests WHERE subscriber_id = $s AND status = 'Sending' ORDER BY updated_at, period",
+            p => p.AddWithValue("$s", subscriberId),
+            Read,
+            ct);
 
     private static DigestRecord Read(SqliteDataReader r) => new()
     {
@@ -69,5 +133,6 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
         ItemCount = (int)r.Long("item_count"),
         UpdatedAt = r.Time("updated_at")!.Value,
         MessageId = r.Text("message_id"),
+        ClaimedAt = r.Time("claimed_at"),
     };
 }
