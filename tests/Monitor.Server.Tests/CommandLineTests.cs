@@ -79,6 +79,20 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_top_level_setting_is_taken_only_when_the_program_reads_it()
+    {
+        var (named, _, namedError) = await RunAsync(
+            "match", "--watchlist", temp.Combine("missing.json"), "--Storage:Connection=MyStorage", "--MyStorage=UseDevelopmentStorage=true");
+        var (typo, _, typoError) = await RunAsync("run-once", "--data", temp.Combine("data"), "--fedds=x.opml");
+
+        // The connection string named by Storage:Connection passes; what stops the first is its missing file.
+        Assert.Equal(2, named);
+        Assert.DoesNotContain("unknown", namedError);
+        Assert.Equal(2, typo);
+        Assert.StartsWith("error: unknown option --fedds=x.opml for run-once (did you mean --feeds?)", typoError);
+    }
+
+    [Fact]
     public async Task A_missing_input_file_is_one_line_not_a_stack_trace()
     {
         var watchlist = temp.Combine("watchlist.json");

@@ -28,19 +28,29 @@ public static partial class CommandLineCheck
         }
 
         var settings = new List<KeyValuePair<string, string?>>();
+        var unknownOption = (string?)null;
         foreach (var token in parse.UnmatchedTokens)
         {
             var setting = SettingToken().Match(token);
             if (!setting.Success)
             {
-                var known = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name));
-                return $"error: unknown option {token} for {command.Name}{Nearest(token, known)}{Usage(command)}";
+                unknownOption ??= token;
+                continue;
             }
 
             settings.Add(new(setting.Groups["key"].Value, setting.Groups["value"].Value));
         }
 
         var connection = settings.LastOrDefault(s => s.Key.Equals("Storage:Connection", StringComparison.OrdinalIgnoreCase)).Value ?? "AzureWebJobsStorage";
+
+        // A top-level "--Name=value" is a setting only when the program reads that name (Urls, the storage connection).
+        unknownOption ??= settings.Select(s => s.Key).FirstOrDefault(key => !key.Contains(':', StringComparison.Ordinal) && !KnownSettings.IsKnown(key, connection));
+        if (unknownOption is not null)
+        {
+            var known = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name));
+            return $"error: unknown option {unknownOption} for {command.Name}{Nearest(unknownOption, known)}{Usage(command)}";
+        }
+
         foreach (var (key, value) in settings)
         {
             if (!KnownSettings.IsKnown(key, connection))
@@ -140,7 +150,7 @@ public static partial class CommandLineCheck
         return previous[b.Length];
     }
 
-    [GeneratedRegex(@"^--(?<key>[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)+)=(?<value>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^--(?<key>[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)*)=(?<value>.*)$", RegexOptions.Singleline)]
     private static partial Regex SettingToken();
 
     [GeneratedRegex(@"at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
