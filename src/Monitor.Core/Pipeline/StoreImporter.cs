@@ -61,7 +61,12 @@ public sealed class StoreImporter(IFeedStore feeds, ITermStore terms, ISubscribe
     /// <exception cref="InvalidTermException">A query does not parse.</exception>
     public static void CheckTerms(IEnumerable<WatchTerm> entries) => _ = CompiledWatchlist.Compile(entries.Select(t => t with { Enabled = true }));
 
-    public async Task<ImportSummary> ImportSubscribersAsync(IReadOnlyList<Subscriber> entries)
+    /// <summary>
+    /// Merges subscribers; with <paramref name="replace"/>, subscribers absent from the file are removed afterwards
+    /// (the store has no one-write replace for subscribers: a crash between the two leaves extra subscribers, never
+    /// missing ones, and the same command completes it).
+    /// </summary>
+    public async Task<ImportSummary> ImportSubscribersAsync(IReadOnlyList<Subscriber> entries, bool replace = false)
     {
         var known = (await subscribers.ListSubscribersAsync()).ToDictionary(s => s.Id, StringComparer.Ordinal);
 
@@ -70,7 +75,14 @@ public sealed class StoreImporter(IFeedStore feeds, ITermStore terms, ISubscribe
             .Select(s => known.GetValueOrDefault(s.Id) is { State: SubscriberState.Unsubscribed } ? s with { State = SubscriberState.Unsubscribed } : s)
             .ToList();
         await subscribers.SaveSubscribersAsync(merged);
+        var incoming = entries.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = replace ? known.Keys.Where(id => !incoming.Contains(id)).ToList() : [];
+        foreach (var id in removed)
+        {
+            await subscribers.DeleteSubscriberAsync(id);
+        }
+
         var added = entries.Count(s => !known.ContainsKey(s.Id));
-        return new ImportSummary(added, entries.Count - added, 0);
+        return new ImportSummary(added, entries.Count - added, removed.Count);
     }
 }

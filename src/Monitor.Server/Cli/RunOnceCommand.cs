@@ -20,12 +20,13 @@ public static class RunOnceCommand
         var data = new Option<DirectoryInfo?>("--data") { Description = "folder of the embedded store (default: ./data)" };
         var outbox = new Option<DirectoryInfo?>("--outbox") { Description = "pickup folder, one .eml file per message (default: ./outbox)" };
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "allow feeds on loopback and private networks" };
+        var replace = new Option<bool>("--replace") { Description = "make each file given the whole of its kind: feeds, terms or subscribers not in it are removed" };
         feeds.MustExist();
         watchlist.MustExist();
         subscribers.MustExist();
         var command = new Command("run-once", "Run one cycle (schedule, poll, match, compose, deliver) and exit")
         {
-            feeds, watchlist, subscribers, data, outbox, allowPrivate,
+            feeds, watchlist, subscribers, replace, data, outbox, allowPrivate,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
@@ -50,7 +51,7 @@ public static class RunOnceCommand
             try
             {
                 var seeded = await host.Services.GetRequiredService<StoreSeeder>()
-                    .SeedAsync(parse.GetValue(feeds)?.FullName, parse.GetValue(watchlist)?.FullName, parse.GetValue(subscribers)?.FullName, ct);
+                    .SeedAsync(parse.GetValue(feeds)?.FullName, parse.GetValue(watchlist)?.FullName, parse.GetValue(subscribers)?.FullName, ct, parse.GetValue(replace));
                 foreach (var line in seeded)
                 {
                     await output.WriteLineAsync($"merged {line}");
