@@ -12,8 +12,12 @@ public class MatchingBenchmarks
     [Params(10, 1_000, 10_000)]
     public int Terms { get; set; }
 
+    /// <summary>One generated term in five uses NOT NEAR and a fuzzy word (see <see cref="WatchlistGenerator"/>).</summary>
+    [Params(false, true)]
+    public bool Exclusions { get; set; }
+
     [GlobalSetup]
-    public void Setup() => watchlist = NewsMonitor.Matching.CompiledWatchlist.Compile(WatchlistGenerator.Generate(Terms));
+    public void Setup() => watchlist = NewsMonitor.Matching.CompiledWatchlist.Compile(WatchlistGenerator.Generate(Terms, Exclusions));
 
     /// <returns>The number of (article, term) matches, so the work cannot be optimised away.</returns>
     [Benchmark]

@@ -5,7 +5,8 @@ namespace NewsMonitor.Benchmarks.Matching;
 /// <summary>
 /// Deterministic watchlists. Each one starts with the same realistic terms, so a smaller watchlist
 /// is a prefix of a larger one; the rest watch generated entities, as words, phrases, prefixes,
-/// boolean combinations with frequent words, and NEAR.
+/// boolean combinations with frequent words, and NEAR. With exclusions, one generated term in five
+/// instead uses NOT NEAR and a fuzzy word.
 /// </summary>
 internal static class WatchlistGenerator
 {
@@ -23,7 +24,7 @@ internal static class WatchlistGenerator
         "\"intelligence artificielle\" OR \"artificial intelligence\"",
     ];
 
-    public static WatchTerm[] Generate(int count)
+    public static WatchTerm[] Generate(int count, bool exclusions = false)
     {
         var random = new Random(ArticleCorpus.Seed + count);
         var entities = ArticleCorpus.EntityNames;
@@ -31,6 +32,11 @@ internal static class WatchlistGenerator
         for (var i = 0; i < count; i++)
         {
             var query = i < Realistic.Length ? Realistic[i] : Generated(random, entities, i);
+            if (exclusions && i >= Realistic.Length && i % 5 == 0)
+            {
+                query = WithExclusion(random, entities);
+            }
+
             terms.Add(new WatchTerm { Id = $"t{i}", Name = $"term {i}", Query = query });
         }
 
@@ -53,6 +59,21 @@ internal static class WatchlistGenerator
             < 17 => $"{Entity()} AND ({Frequent()} OR {Frequent()}) -{Frequent()}",
             _ => $"{Entity()} NEAR/{random.Next(1, 11)} ({Frequent()} OR {Entity()})",
         };
+    }
+
+    /// <summary>A fuzzy entity (its longest word fuzzy) whose occurrences near some topic words do not count.</summary>
+    private static string WithExclusion(Random random, string[] entities)
+    {
+        var words = entities[random.Next(20, entities.Length)].Split(' ');
+        var longest = Array.IndexOf(words, words.MaxBy(word => word.Length));
+        if (words[longest].Length >= 5 && !words[longest].Contains('-', StringComparison.Ordinal) && !words[longest].Contains('\'', StringComparison.Ordinal) && !words[longest].Contains('’', StringComparison.Ordinal))
+        {
+            words[longest] += "~";
+        }
+
+        var entity = words.Length > 1 ? $"\"{string.Join(' ', words)}\"" : words[0];
+        string Topic() => Quote(Vocabulary.French[random.Next(Vocabulary.FunctionWords, Vocabulary.French.Length)]);
+        return $"{entity} NOT NEAR/{random.Next(1, 6)} ({Topic()} OR {Topic()})";
     }
 
     private static string Quote(string words) => words.Contains(' ', StringComparison.Ordinal) || words.Contains('-', StringComparison.Ordinal)

@@ -27,8 +27,12 @@ public sealed record TermTestMatch(
     IReadOnlyList<TextRun> Excerpt,
     IReadOnlyList<HighlightSpan> Highlights);
 
-/// <summary>The query as understood (<see cref="Explained"/>), how many texts were tried, and those that matched.</summary>
-public sealed record TermTestResult(string Query, bool MatchCase, string Explained, int Tested, IReadOnlyList<TermTestMatch> Matches);
+/// <summary>
+/// The query as understood (<see cref="Explained"/>), how many texts were tried, and those that matched. For
+/// a given text, <see cref="Explanation"/> says why it matched or not, part by part.
+/// </summary>
+public sealed record TermTestResult(
+    string Query, bool MatchCase, string Explained, int Tested, IReadOnlyList<TermTestMatch> Matches, TermExplanation? Explanation = null);
 
 /// <summary>Runs a query, saved or not, before it is saved: how "Mistral" gets tuned to leave the wind out.</summary>
 public sealed class TermTester(ITermStore terms, IArticleStore articles)
@@ -51,9 +55,10 @@ public sealed class TermTester(ITermStore terms, IArticleStore articles)
                 throw new ApiProblemException(ApiProblem.Invalid("text", $"text is longer than {MaxTextLength} characters"));
             }
 
-            var spans = watchlist.Match(new ArticleText("", "", text)).SingleOrDefault()?.Highlights;
+            var given = new ArticleText("", "", text);
+            var spans = watchlist.Match(given).SingleOrDefault()?.Highlights;
             IReadOnlyList<TermTestMatch> found = spans is null ? [] : [new TermTestMatch(null, null, null, null, [], Runs(Snippet.Of(text, spans, ArticleField.Content)), spans)];
-            return new TermTestResult(query, matchCase, explained, 1, found);
+            return new TermTestResult(query, matchCase, explained, 1, found, QueryExplainer.Explain(query, matchCase, given));
         }
 
         var last = request.Last ?? DefaultLast;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsMonitor.Matching;
 
 /// <summary>
@@ -7,20 +5,11 @@ namespace NewsMonitor.Matching;
 /// not overlapping. Highlights the occurrences that have a partner within reach. As an operand of a
 /// positional node, each such pair is one occurrence.
 /// </summary>
-internal sealed class NearNode : QueryNode, IPositionalNode
+internal sealed class NearNode : DistanceNode, IPositionalNode
 {
-    private readonly IPositionalNode left;
-    private readonly IPositionalNode right;
-
     public NearNode(QueryNode left, QueryNode right, int distance)
-    {
-        Left = left;
-        Right = right;
-        Distance = distance;
-        this.left = (IPositionalNode)left;
-        this.right = (IPositionalNode)right;
-        MaxLength = this.left.MaxLength + this.right.MaxLength + distance;
-    }
+        : base(left, right, distance) =>
+        MaxLength = FirstPositions.MaxLength + SecondPositions.MaxLength + distance;
 
     private enum Mode
     {
@@ -29,15 +18,13 @@ internal sealed class NearNode : QueryNode, IPositionalNode
         Collect,
     }
 
-    public QueryNode Left { get; }
+    public QueryNode Left => First;
 
-    public QueryNode Right { get; }
-
-    public int Distance { get; }
+    public QueryNode Right => Second;
 
     public int MaxLength { get; }
 
-    public override bool IsTrueWithoutWords => false;
+    protected override string Name => "NEAR/";
 
     public override bool IsTrue(ArticleHits hits) => Evaluate(hits, Mode.Test, null);
 
@@ -48,27 +35,16 @@ internal sealed class NearNode : QueryNode, IPositionalNode
     public override KeyRequirements RequiredWhenTrue() =>
         KeyRequirements.AllOf([Left.RequiredWhenTrue(), Right.RequiredWhenTrue()]);
 
-    public override KeyRequirements RequiredWhenFalse() => KeyRequirements.None;
-
-    public override void Describe(StringBuilder output)
-    {
-        output.Append("NEAR/").Append(Distance).Append('(');
-        Left.Describe(output);
-        output.Append(", ");
-        Right.Describe(output);
-        output.Append(')');
-    }
-
     /// <summary>Whether two occurrences are near enough: at most <see cref="Distance"/> words between, no overlap.</summary>
     public bool AreNear(Occurrence a, Occurrence b) => Occurrence.WordsBetween(a, b) is var between && between >= 0 && between <= Distance;
 
     private bool Evaluate(ArticleHits hits, Mode mode, List<Occurrence>? into)
     {
-        var lefts = Occurrence.Collect(hits, left, hits.Rent());
+        var lefts = Occurrence.Collect(hits, FirstPositions, hits.Rent());
         var rights = hits.Rent();
         if (lefts.Count > 0)
         {
-            Occurrence.Collect(hits, right, rights);
+            Occurrence.Collect(hits, SecondPositions, rights);
         }
 
         var found = false;
@@ -76,7 +52,7 @@ internal sealed class NearNode : QueryNode, IPositionalNode
         foreach (var occurrence in lefts)
         {
             // Only right occurrences starting in this window can be within reach.
-            var from = occurrence.FirstPosition - Distance - right.MaxLength;
+            var from = occurrence.FirstPosition - Distance - SecondPositions.MaxLength;
             var to = occurrence.LastPosition + Distance + 1;
             var leftMarked = false;
             for (var i = Occurrence.FirstStartingAt(rights, from); i < rights.Count && rights[i].FirstPosition <= to; i++)

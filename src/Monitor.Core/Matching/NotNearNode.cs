@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsMonitor.Matching;
 
 /// <summary>
@@ -7,29 +5,16 @@ namespace NewsMonitor.Matching;
 /// counted as NEAR counts them; an occurrence of y overlapping x is within reach too). Only these
 /// occurrences count for the rest of the query and are highlighted.
 /// </summary>
-internal sealed class NotNearNode : QueryNode, IPositionalNode
+internal sealed class NotNearNode(QueryNode include, QueryNode exclude, int distance)
+    : DistanceNode(include, exclude, distance), IPositionalNode
 {
-    private readonly IPositionalNode include;
-    private readonly IPositionalNode exclude;
+    public QueryNode Include => First;
 
-    public NotNearNode(QueryNode include, QueryNode exclude, int distance)
-    {
-        Include = include;
-        Exclude = exclude;
-        Distance = distance;
-        this.include = (IPositionalNode)include;
-        this.exclude = (IPositionalNode)exclude;
-    }
+    public QueryNode Exclude => Second;
 
-    public QueryNode Include { get; }
+    public int MaxLength => FirstPositions.MaxLength;
 
-    public QueryNode Exclude { get; }
-
-    public int Distance { get; }
-
-    public int MaxLength => include.MaxLength;
-
-    public override bool IsTrueWithoutWords => false;
+    protected override string Name => "NOT NEAR/";
 
     public override bool IsTrue(ArticleHits hits) => FindSurvivors(hits, null);
 
@@ -49,24 +34,13 @@ internal sealed class NotNearNode : QueryNode, IPositionalNode
 
     public override KeyRequirements RequiredWhenTrue() => Include.RequiredWhenTrue();
 
-    public override KeyRequirements RequiredWhenFalse() => KeyRequirements.None;
-
-    public override void Describe(StringBuilder output)
-    {
-        output.Append("NOT NEAR/").Append(Distance).Append('(');
-        Include.Describe(output);
-        output.Append(", ");
-        Exclude.Describe(output);
-        output.Append(')');
-    }
-
     /// <summary>
     /// The index in <paramref name="excludes"/> (in text order) of an occurrence that excludes
     /// <paramref name="occurrence"/>, or -1 when none is within reach.
     /// </summary>
     public int FindExcluder(Occurrence occurrence, List<Occurrence> excludes)
     {
-        var from = occurrence.FirstPosition - Distance - exclude.MaxLength;
+        var from = occurrence.FirstPosition - Distance - SecondPositions.MaxLength;
         var to = occurrence.LastPosition + Distance + 1;
         for (var i = Occurrence.FirstStartingAt(excludes, from); i < excludes.Count && excludes[i].FirstPosition <= to; i++)
         {
@@ -82,11 +56,11 @@ internal sealed class NotNearNode : QueryNode, IPositionalNode
     /// <summary>Whether an occurrence of x survives; adds every survivor to <paramref name="into"/> unless null.</summary>
     private bool FindSurvivors(ArticleHits hits, List<Occurrence>? into)
     {
-        var includes = Occurrence.Collect(hits, include, hits.Rent());
+        var includes = Occurrence.Collect(hits, FirstPositions, hits.Rent());
         var excludes = hits.Rent();
         if (includes.Count > 0)
         {
-            Occurrence.Collect(hits, exclude, excludes);
+            Occurrence.Collect(hits, SecondPositions, excludes);
         }
 
         var found = false;

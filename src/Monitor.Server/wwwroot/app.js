@@ -233,6 +233,38 @@ function runs(list) {
   return list.map(run => run.hit ? el("mark", { text: run.text }) : document.createTextNode(run.text));
 }
 
+function at(span) {
+  return `“${span.text}” (${span.field} ${span.start})`;
+}
+
+// One node of the query's explanation: true or false, what it found, and its operands beneath.
+function explanationNode(node) {
+  const details = [];
+  if (node.kind === "not" && node.found.length) {
+    details.push(`excludes the whole article: ${node.found.map(at).join(", ")}`);
+  } else if (node.found.length && node.kind !== "and") {
+    details.push(`found: ${node.found.map(at).join(", ")}`);
+  }
+  for (const excluded of node.excluded) {
+    details.push(`${at(excluded.occurrence)} excluded by ${at(excluded.excludedBy)}`);
+  }
+  if (node.near && node.near.closest !== null && node.near.closest !== undefined) {
+    details.push(`closest: ${node.near.closest} words apart (${at(node.near.left)} and ${at(node.near.right)}), at most ${node.near.allowed} allowed`);
+  }
+  return el("li", { class: node.isTrue ? "true" : "false" },
+    el("span", { class: "verdict", text: node.isTrue ? "true" : "false" }), " ",
+    el("code", { text: node.text }), " ",
+    el("span", { class: "why", text: node.summary }),
+    details.map(text => el("div", { class: "detail", text })),
+    node.operands.length ? el("ul", {}, node.operands.map(explanationNode)) : null);
+}
+
+function showExplanation(explanation) {
+  const box = $("#test-explanation");
+  box.hidden = !explanation;
+  $(".explanation", box).replaceChildren(...(explanation ? [explanationNode(explanation.query)] : []));
+}
+
 const runTest = debounce(async () => {
   const form = $("#term-form");
   const query = form.elements.query.value;
@@ -241,6 +273,7 @@ const runTest = debounce(async () => {
   if (!query.trim()) {
     summary.textContent = "Type a query to see what it matches.";
     results.replaceChildren();
+    showExplanation(null);
     clearQueryError();
     return;
   }
@@ -263,9 +296,11 @@ const runTest = debounce(async () => {
         ? el("div", { class: "source", text: [match.source, match.published && when(match.published)].filter(Boolean).join(" · ") })
         : null,
       el("div", { class: "excerpt" }, runs(match.excerpt)))));
+    showExplanation(fromText ? result.explanation : null);
   } catch (error) {
     summary.textContent = "";
     results.replaceChildren();
+    showExplanation(null);
     if (error.status === 400) showQueryError(error);
     else notice(error.message);
   }

@@ -73,6 +73,35 @@ public sealed class MatchLinesTests
     }
 
     [Fact]
+    public async Task Explains_every_term_for_every_article_when_asked()
+    {
+        var terms = WatchlistFile.Parse("""
+            { "terms": [
+              { "id": "mistral", "name": "Mistral", "query": "Mistral NOT NEAR/3 vent" },
+              { "id": "ec", "name": "Commission", "query": "Commission" }
+            ] }
+            """);
+        using var output = new StringWriter { NewLine = "\n" };
+
+        var code = await MatchLines.RunAsync(
+            CompiledWatchlist.Compile(terms), terms, new StringReader("""{"id":"1","content":"le vent et Mistral"}"""), output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        using var line = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var root = line.RootElement;
+        Assert.Equal(0, root.GetProperty("terms").GetArrayLength());
+        var explanations = root.GetProperty("explanations");
+        Assert.Equal(["mistral", "ec"], explanations.EnumerateArray().Select(e => e.GetProperty("term").GetString()));
+        var mistral = explanations[0];
+        Assert.False(mistral.GetProperty("matched").GetBoolean());
+        var excluded = mistral.GetProperty("query").GetProperty("excluded")[0];
+        Assert.Equal("vent", excluded.GetProperty("excludedBy").GetProperty("text").GetString());
+        Assert.Equal("content", excluded.GetProperty("excludedBy").GetProperty("field").GetString());
+        Assert.Equal(3, excluded.GetProperty("excludedBy").GetProperty("start").GetInt32());
+        Assert.Equal("not found", explanations[1].GetProperty("query").GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Writes_nothing_for_empty_input()
     {
         var (code, output, error) = await RunAsync("");

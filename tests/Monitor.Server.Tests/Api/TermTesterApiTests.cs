@@ -59,6 +59,29 @@ public sealed class TermTesterApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_text_comes_with_why_it_did_not_match()
+    {
+        var result = await TestAsync(new
+        {
+            query = "(Mistral NOT NEAR/3 vent) NEAR/2 AI",
+            text = "Le vent souffle sur Mistral AI.",
+        });
+
+        Assert.Empty(result.GetProperty("matches").EnumerateArray());
+        var explanation = result.GetProperty("explanation");
+        Assert.False(explanation.GetProperty("matched").GetBoolean());
+        var near = explanation.GetProperty("query");
+        Assert.Equal("near", near.GetProperty("kind").GetString());
+        var notNear = near.GetProperty("operands")[0];
+        Assert.Equal("notNear", notNear.GetProperty("kind").GetString());
+        Assert.False(notNear.GetProperty("isTrue").GetBoolean());
+        var excluded = notNear.GetProperty("excluded")[0];
+        Assert.Equal(("Mistral", 20), (excluded.GetProperty("occurrence").GetProperty("text").GetString(), excluded.GetProperty("occurrence").GetProperty("start").GetInt32()));
+        Assert.Equal(("vent", "content", 3), (excluded.GetProperty("excludedBy").GetProperty("text").GetString(), excluded.GetProperty("excludedBy").GetProperty("field").GetString(), excluded.GetProperty("excludedBy").GetProperty("start").GetInt32()));
+        Assert.True(near.GetProperty("operands")[1].GetProperty("isTrue").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_saved_term_can_be_tested_by_id_and_last_limits_the_articles()
     {
         await host.SeedTermsAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral" });

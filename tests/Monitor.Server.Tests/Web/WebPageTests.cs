@@ -105,6 +105,33 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task Given_text_that_does_not_match_shows_why_part_by_part()
+    {
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri);
+
+        await page.GetByLabel("This text").CheckAsync();
+        await page.Locator("#test-text").FillAsync("Le vent souffle sur Mistral. La Commission a infligé hier à Apple une amende.");
+        await page.Locator("#term-form").GetByLabel("Query").FillAsync("Mistral NOT NEAR/3 vent OR Commission NEAR/3 amende");
+
+        var explanation = page.Locator("#test-explanation");
+        await Expect(explanation).ToBeVisibleAsync();
+        await Expect(page.Locator("#test-summary")).ToContainTextAsync("no match");
+        var notNear = explanation.GetByText("NOT NEAR/3(mistral, vent)", new() { Exact = true }).Locator("xpath=..");
+        await Expect(notNear).ToHaveClassAsync("false");
+        await Expect(notNear.Locator(":scope > .detail")).ToHaveTextAsync("“Mistral” (content 20) excluded by “vent” (content 3)");
+        var near = explanation.GetByText("NEAR/3(commission, amende)", new() { Exact = true }).Locator("xpath=..");
+        await Expect(near).ToHaveClassAsync("false");
+        await Expect(near).ToContainTextAsync("6 words apart");
+        await Expect(near).ToContainTextAsync("at most 3 allowed");
+        await ChromiumFixture.ScreenshotAsync(page, "term-explanation");
+
+        await page.Locator("#term-form").GetByLabel("Query").FillAsync("Mistral NOT NEAR/1 vent");
+        await Expect(explanation.GetByText("NOT NEAR/1(mistral, vent)", new() { Exact = true }).Locator("xpath=..")).ToHaveClassAsync("true");
+        await page.Locator("input[name=test-source][value=articles]").CheckAsync();
+        await Expect(explanation).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Adding_a_subscriber_lists_them_and_an_invalid_email_is_explained()
     {
         await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#subscribers");
