@@ -65,6 +65,42 @@ public sealed class SeedFilesTests : IDisposable
         Assert.Equal((0, 0, 0), await StoredCountsAsync());
     }
 
+    [Fact]
+    public async Task A_subscriber_following_a_term_nobody_defined_is_refused_and_nothing_is_stored()
+    {
+        temp.Write("subscribers.json", """{ "subscribers": [ { "id": "ana", "email": "ana@example.org", "terms": ["mistral", "nope"] } ] }""");
+
+        var (exit, _, error) = await RunAsync(
+            "run-once", "--feeds", temp.Combine("feeds.opml"), "--watchlist", Fixture("watchlist.json"), "--subscribers", temp.Combine("subscribers.json"),
+            "--data", temp.Combine("data"), "--outbox", temp.Combine("outbox"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: {temp.Combine("subscribers.json")}: subscriber 'ana' follows unknown term 'nope' (known: ", OneLine(error));
+        Assert.Equal((0, 0, 0), await StoredCountsAsync());
+    }
+
+    [Fact]
+    public async Task Replace_makes_the_given_file_the_whole_of_its_kind_and_leaves_the_others()
+    {
+        // Loopback feeds are refused without --allow-private-addresses: the cycles fail fast, offline.
+        temp.Write("two.opml", """<opml version="2.0"><body><outline text="A" xmlUrl="http://127.0.0.1:9/a"/><outline text="B" xmlUrl="http://127.0.0.1:9/b"/></body></opml>""");
+        temp.Write("one.opml", """<opml version="2.0"><body><outline text="C" xmlUrl="http://127.0.0.1:9/c"/></body></opml>""");
+        string[] common = ["--data", temp.Combine("data"), "--outbox", temp.Combine("outbox")];
+        await RunAsync(["run-once", "--feeds", temp.Combine("two.opml"), "--watchlist", Fixture("watchlist.json"), "--subscribers", Fixture("subscribers.json"), .. common]);
+        var before = await StoredCountsAsync();
+
+        var (merged, mergeOutput, _) = await RunAsync(["run-once", "--feeds", temp.Combine("one.opml"), .. common]);
+        var afterMerge = await StoredCountsAsync();
+        var (replaced, replaceOutput, _) = await RunAsync(["run-once", "--replace", "--feeds", temp.Combine("one.opml"), .. common]);
+
+        Assert.Equal(0, merged);
+        Assert.Contains("merged feeds: 1 in", mergeOutput);
+        Assert.Equal(before with { Feeds = 3 }, afterMerge);
+        Assert.Equal(0, replaced);
+        Assert.Contains("(0 new, 2 removed)", replaceOutput);
+        Assert.Equal(before with { Feeds = 1 }, await StoredCountsAsync());
+    }
+
     private static string OneLine(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

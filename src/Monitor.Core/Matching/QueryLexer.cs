@@ -77,8 +77,31 @@ internal static class QueryLexer
             "OR" => new QueryToken(QueryTokenKind.Or, start, text, start),
             "NOT" => new QueryToken(QueryTokenKind.Not, start, text, start),
             _ when text == "NEAR" || text.StartsWith("NEAR/", StringComparison.Ordinal) => ReadNear(query, text, start),
+            _ when MisspeltNear(text) is { } distance => throw new QueryParseException(
+                $"'{text}' looks like a misspelt NEAR", start, $"NEAR/{distance} (upper case, '/' before the distance), or \"{text}\" in quotes to match it as words", $"'{text}'"),
             _ => new QueryToken(QueryTokenKind.Word, start, text, start),
         };
+    }
+
+    /// <summary>
+    /// "NEAR5", "near/5", "Near:5": a proximity the editor meant but the language would read as plain words, which
+    /// would silently match almost nothing. Returns the distance they meant, or null for anything else ("near" alone
+    /// is an ordinary word).
+    /// </summary>
+    private static string? MisspeltNear(string text)
+    {
+        if (text.Length <= 4 || !text.StartsWith("near", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(4);
+        if (rest[0] is '/' or ':' or '\\' or '-' or '=')
+        {
+            rest = rest[1..];
+        }
+
+        return rest.Length is > 0 and <= 3 && rest.ContainsAnyExceptInRange('0', '9') is false ? rest.ToString() : null;
     }
 
     private static QueryToken ReadNear(string query, string text, int start)

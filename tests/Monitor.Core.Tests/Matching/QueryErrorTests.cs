@@ -58,6 +58,9 @@ public sealed class QueryErrorTests
     [InlineData("Mistral*~", "misplaced '~'", 8, "'~' right after the letters of a word", "'~'")]
     [InlineData("Mistral~*", "misplaced '*'", 8, "'*' right after the letters of a word", "'*'")]
     [InlineData("~", "not a word", 0, "a word (letters or digits)", "'~'")]
+    [InlineData("Mistral NEAR5 AI", "'NEAR5' looks like a misspelt NEAR", 8, "NEAR/5 (upper case, '/' before the distance), or \"NEAR5\" in quotes to match it as words", "'NEAR5'")]
+    [InlineData("Mistral near/5 AI", "'near/5' looks like a misspelt NEAR", 8, "NEAR/5 (upper case, '/' before the distance), or \"near/5\" in quotes to match it as words", "'near/5'")]
+    [InlineData("Mistral Near:12 AI", "'Near:12' looks like a misspelt NEAR", 8, "NEAR/12 (upper case, '/' before the distance), or \"Near:12\" in quotes to match it as words", "'Near:12'")]
     [InlineData("a \"\"", "empty phrase", 2, "a word between the quotes", "\"\"")]
     [InlineData("\" ' \"", "empty phrase", 0, "a word between the quotes", "\" ' \"")]
     [InlineData("a & b", "not a word", 2, "a word (letters or digits)", "'&'")]
@@ -77,6 +80,12 @@ public sealed class QueryErrorTests
         Assert.Equal((reason, position, expected, found), (error.Reason, error.Position, error.Expected, error.Found));
         Assert.Equal($"{reason} at position {position}: expected {expected}, found {found}", error.Message);
     }
+
+    [Theory]
+    [InlineData("near Marseille")]
+    [InlineData("\"NEAR5\" OR nearby")]
+    [InlineData("nearshore")]
+    public void Near_as_a_word_or_quoted_is_not_taken_for_an_operator(string query) => CompiledWatchlist.Validate(query);
 
     [Fact]
     public void Rejects_a_query_longer_than_the_limit()
