@@ -23,7 +23,7 @@ public sealed class SeedFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_once_with_an_unreadable_subscribers_file_stores_nothing_and_says_so_in_one_line()
+    public async Task Run_once_with_a_missing_subscribers_file_stores_nothing_and_says_so_in_one_line()
     {
         var missing = temp.Combine("no-such-subscribers.json");
 
@@ -31,8 +31,9 @@ public sealed class SeedFilesTests : IDisposable
             "run-once", "--feeds", temp.Combine("feeds.opml"), "--watchlist", Fixture("watchlist.json"), "--subscribers", missing,
             "--data", temp.Combine("data"), "--outbox", temp.Combine("outbox"));
 
-        Assert.Equal(1, exit);
-        Assert.Equal($"error: cannot read {missing}", OneLine(error)[..$"error: cannot read {missing}".Length]);
+        // A file named on the command line that is not there is a command-line mistake (exit 2), said before anything runs.
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: --subscribers {missing}: no such file", OneLine(error));
         Assert.DoesNotContain("merged", output);
         Assert.Equal((0, 0, 0), await StoredCountsAsync());
     }

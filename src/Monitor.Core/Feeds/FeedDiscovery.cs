@@ -23,7 +23,11 @@ public sealed record DiscoveredFeed
 }
 
 /// <summary>No feed could be found at an address; the message says what was tried.</summary>
-public sealed class FeedDiscoveryException(string message) : Exception(message);
+public sealed class FeedDiscoveryException(string message, string? reason = null) : Exception(message)
+{
+    /// <summary>The message without the address, for a caller that names the address itself (the `parse` verb).</summary>
+    public string Reason { get; } = reason ?? message;
+}
 
 /// <summary>
 /// Finds the feed behind an address a person gives: the address itself when it is a feed; for a web page, the feeds
@@ -59,7 +63,9 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, FeedParser parser)
 
         if (fetched is not { Status: FetchStatus.Fetched })
         {
-            throw new FeedDiscoveryException($"could not fetch {string.Join("; nor ", failures)}");
+            // One address tried: its error is also the reason alone, for a caller that names the address itself.
+            throw new FeedDiscoveryException(
+                $"could not fetch {string.Join("; nor ", failures)}", uris.Count == 1 ? fetched?.Error ?? fetched?.Status.ToString() : null);
         }
 
         var schemeSaid = schemeNote is null ? null : $"{schemeNote} {uri.Scheme}";

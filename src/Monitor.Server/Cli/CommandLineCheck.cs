@@ -28,6 +28,7 @@ public static partial class CommandLineCheck
         }
 
         var settings = new List<KeyValuePair<string, string?>>();
+        var tokens = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var unknownOption = (string?)null;
         foreach (var token in parse.UnmatchedTokens)
         {
@@ -39,12 +40,14 @@ public static partial class CommandLineCheck
             }
 
             settings.Add(new(setting.Groups["key"].Value, setting.Groups["value"].Value));
+            tokens.TryAdd(setting.Groups["key"].Value, token);
         }
 
         var connection = settings.LastOrDefault(s => s.Key.Equals("Storage:Connection", StringComparison.OrdinalIgnoreCase)).Value ?? "AzureWebJobsStorage";
 
         // A top-level "--Name=value" is a setting only when the program reads that name (Urls, the storage connection).
-        unknownOption ??= settings.Select(s => s.Key).FirstOrDefault(key => !key.Contains(':', StringComparison.Ordinal) && !KnownSettings.IsKnown(key, connection));
+        unknownOption ??= settings.Select(s => s.Key).Where(key => !key.Contains(':', StringComparison.Ordinal) && !KnownSettings.IsKnown(key, connection))
+            .Select(key => tokens[key]).FirstOrDefault();
         if (unknownOption is not null)
         {
             var known = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name));

@@ -51,7 +51,7 @@ public static class ParseCommand
                 }
                 catch (FeedDiscoveryException e)
                 {
-                    await error.WriteLineAsync($"error: {where}: {e.Message}");
+                    await error.WriteLineAsync($"error: {where}: {e.Reason}");
                     return 1;
                 }
 

@@ -91,13 +91,13 @@ public sealed class ServerOnAzureTests : IAsyncLifetime
 
         // Set here: the override is async-local and must flow into this call.
         MonitorHost.TestServices = services => services.AddSingleton<TimeProvider>(clock);
-        string[] files = withWatchlist ? ["--watchlist", Fixture("watchlist.json")] : [];
+        // The subscribers follow the fixture watchlist's terms, so they come with it.
+        string[] files = withWatchlist ? ["--watchlist", Fixture("watchlist.json"), "--subscribers", Fixture("subscribers.json")] : [];
         var exit = await MonitorCli.RunAsync(
             [
                 "run-once",
                 "--feeds", temp.Combine("feeds.opml"),
                 .. files,
-                "--subscribers", Fixture("subscribers.json"),
                 "--data", temp.Combine("data"),
                 "--outbox", temp.Combine("outbox"),
                 "--allow-private-addresses",
