@@ -85,6 +85,60 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
     public async Task<Article?> GetArticleAsync(string id, CancellationToken ct = default) =>
         (await db.QueryAsync($"SELECT * FROM articles WHERE {ById}", p => BindId(p, id), Read, ct)).SingleOrDefault();
 
+    /// <summary>Keys in chunks (SQLite binds at most 32,766 parameters), looked up on the key index; an id not found by its key is looked for on its own, as GetArticleAsync does.</summary>
+    public async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, StoredArticle>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var names = chunk.Select((_, i) => "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var rows = await db.QueryAsync(
+                $"SELECT * FROM articles WHERE id_key IN ({string.Join(", ", names)})",
+                p =>
+                {
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        p.AddWithValue(names[i], ArticleKey.Of(chunk[i]));
+                    }
+                },
+                ReadStored,
+                ct);
+            foreach (var row in rows)
+            {
+                found[row.Article.Id] = row;
+            }
+        }
+
+        foreach (var id in wanted.Where(id => !found.ContainsKey(id)))
+        {
+            var rows = await db.QueryAsync($"SELECT * FROM articles WHERE {ById}", p => BindId(p, id), ReadStored, ct);
+            if (rows.Count > 0)
+            {
+                found[id] = rows[0];
+            }
+        }
+
+        return wanted.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    /// <summary>Marks the articles matched at <paramref name="at"/>, inside the caller's transaction; one already marked keeps its time.</summary>
+    internal static void MarkMatched(SqliteConnection connection, IEnumerable<string> ids, DateTimeOffset at)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE articles SET matched_at = $at WHERE {ById} AND matched_at IS NULL";
+        command.Parameters.AddWithValue("$at", at.Db());
+        var id = command.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        var key = command.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
+        command.Prepare();
+        foreach (var articleId in ids)
+        {
+            id.Value = articleId;
+            key.Value = ArticleKey.Of(articleId);
+            command.ExecuteNonQuery();
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default) =>
         await db.QueryAsync(
             "SELECT id FROM articles WHERE matched_at IS NULL ORDER BY fetched_at LIMIT $limit",
@@ -123,6 +177,8 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         p.AddWithValue("$id", id);
         p.AddWithValue("$key", ArticleKey.Of(id));
     }
+
+    private static StoredArticle ReadStored(SqliteDataReader r) => new(Read(r), !r.IsDBNull(r.GetOrdinal("matched_at")));
 
     private static Article Read(SqliteDataReader r) => new()
     {
