@@ -40,6 +40,10 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
         using var insert = Prepared(connection, Insert);
+        using var unmatched = connection.CreateCommand();
+        unmatched.CommandText = "INSERT INTO unmatched (id, fetched_at) VALUES ($id, $fetched) ON CONFLICT DO NOTHING";
+        var (unmatchedId, unmatchedFetched) = (unmatched.Parameters.Add(new SqliteParameter { ParameterName = "$id" }), unmatched.Parameters.Add(new SqliteParameter { ParameterName = "$fetched" }));
+        unmatched.Prepare();
         SqliteCommand? unkeyed = null;
         try
         {
@@ -48,6 +52,8 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
                 if (Run(insert, values) > 0 || Run(unkeyed ??= Prepared(connection, InsertUnkeyed), values) > 0)
                 {
                     added.Add((string)values[0]);
+                    (unmatchedId.Value, unmatchedFetched.Value) = (values[0], values[FetchedAtValue]);
+                    unmatched.ExecuteNonQuery();
                 }
             }
         }
@@ -94,7 +100,7 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         {
             var names = chunk.Select((_, i) => "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             var rows = await db.QueryAsync(
-                $"SELECT * FROM articles WHERE id_key IN ({string.Join(", ", names)})",
+                $"SELECT articles.*, unmatched.id IS NULL AS matched FROM articles LEFT JOIN unmatched ON unmatched.id = articles.id WHERE id_key IN ({string.Join(", ", names)})",
                 p =>
                 {
                     for (var i = 0; i < chunk.Length; i++)
@@ -112,7 +118,7 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
 
         foreach (var id in wanted.Where(id => !found.ContainsKey(id)))
         {
-            var rows = await db.QueryAsync($"SELECT * FROM articles WHERE {ById}", p => BindId(p, id), ReadStored, ct);
+            var rows = await db.QueryAsync($"SELECT articles.*, unmatched.id IS NULL AS matched FROM articles LEFT JOIN unmatched ON unmatched.id = articles.id WHERE articles.{ById}", p => BindId(p, id), ReadStored, ct);
             if (rows.Count > 0)
             {
                 found[id] = rows[0];
@@ -122,37 +128,34 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         return wanted.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
-    /// <summary>Marks the articles matched at <paramref name="at"/>, inside the caller's transaction; one already marked keeps its time.</summary>
-    internal static void MarkMatched(SqliteConnection connection, IEnumerable<string> ids, DateTimeOffset at)
+    /// <summary>Marks the articles matched, inside the caller's transaction: they leave "unmatched".</summary>
+    internal static void MarkMatched(SqliteConnection connection, IEnumerable<string> ids)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE articles SET matched_at = $at WHERE {ById} AND matched_at IS NULL";
-        command.Parameters.AddWithValue("$at", at.Db());
+        command.CommandText = "DELETE FROM unmatched WHERE id = $id";
         var id = command.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-        var key = command.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
         command.Prepare();
         foreach (var articleId in ids)
         {
             id.Value = articleId;
-            key.Value = ArticleKey.Of(articleId);
             command.ExecuteNonQuery();
         }
     }
 
     public async Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default) =>
         await db.QueryAsync(
-            "SELECT id FROM articles WHERE matched_at IS NULL ORDER BY fetched_at LIMIT $limit",
+            "SELECT id FROM unmatched ORDER BY fetched_at, id LIMIT $limit",
             p => p.AddWithValue("$limit", limit),
             r => r.GetString(0),
             ct);
 
+    /// <summary>The time is not kept: the article leaves "unmatched", which is what matched means here.</summary>
     public Task MarkArticleMatchedAsync(string id, DateTimeOffset at, CancellationToken ct = default) =>
-        db.ExecuteAsync(
-            $"UPDATE articles SET matched_at = $at WHERE {ById}",
-            p =>
+        db.WriteAsync(
+            connection =>
             {
-                BindId(p, id);
-                p.AddWithValue("$at", at.Db());
+                MarkMatched(connection, [id]);
+                return 1;
             },
             ct);
 
@@ -162,6 +165,8 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
             p => p.AddWithValue("$count", count),
             Read,
             ct);
+
+    private const int FetchedAtValue = 10;
 
     private static readonly string[] ParameterNames = ["$id", "$key", "$feed", "$url", "$guid", "$title", "$summary", "$content", "$author", "$published", "$fetched", "$story", "$source"];
 
@@ -178,7 +183,7 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         p.AddWithValue("$key", ArticleKey.Of(id));
     }
 
-    private static StoredArticle ReadStored(SqliteDataReader r) => new(Read(r), !r.IsDBNull(r.GetOrdinal("matched_at")));
+    private static StoredArticle ReadStored(SqliteDataReader r) => new(Read(r), r.GetBoolean(r.GetOrdinal("matched")));
 
     private static Article Read(SqliteDataReader r) => new()
     {

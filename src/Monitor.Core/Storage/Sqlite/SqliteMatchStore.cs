@@ -84,7 +84,7 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
                     }
                 }
 
-                SqliteArticleStore.MarkMatched(connection, batch.Select(a => a.ArticleId), at);
+                SqliteArticleStore.MarkMatched(connection, batch.Select(a => a.ArticleId));
                 return batch.Count;
             },
             ct);
