@@ -29,6 +29,13 @@ if (args is ["--stages", ..])
     return 0;
 }
 
+if (args is ["--match-stage", ..])
+{
+    // The match stage's overhead per article beyond the matcher, in batches and one article per message.
+    NewsMonitor.Benchmarks.Feeds.MatchStageCost.Print(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return 0;
+}
+
 if (args is ["--cycles", ..])
 {
     // Full poll cycles in a plain loop, to run under a profiler.

@@ -55,6 +55,8 @@ internal static class StageCosts
 
         public Task<Article?> GetArticleAsync(string id, CancellationToken ct = default) => Task.FromResult<Article?>(null);
 
+        public Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<StoredArticle>>([]);
+
         public Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<string>>([]);
 
         public Task MarkArticleMatchedAsync(string id, DateTimeOffset at, CancellationToken ct = default) => Task.CompletedTask;

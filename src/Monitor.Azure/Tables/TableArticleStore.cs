@@ -25,6 +25,9 @@ public sealed class TableArticleStore(MonitorTables tables) : IArticleStore
     private const string Recent = "recent";
     private const string MatchedAt = "MatchedAt";
 
+    /// <summary>Requests in flight at once for a batch's reads and marks.</summary>
+    private const int ParallelRequests = 16;
+
     public async Task<bool> TryAddArticleAsync(Article article, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Articles);
@@ -49,6 +52,50 @@ public sealed class TableArticleStore(MonitorTables tables) : IArticleStore
     {
         var table = await tables.GetAsync(MonitorTables.Articles);
         return await table.FindAsync(TableKeys.Encode(id), Row, ct) is { } entity ? EntityBody.Read<Article>(entity) : null;
+    }
+
+    /// <summary>Each article is a partition of its own, so a batch is point reads, several at a time.</summary>
+    public async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Articles);
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        var found = new StoredArticle?[wanted.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, wanted.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests, CancellationToken = ct },
+            async (i, token) =>
+            {
+                if (await table.FindAsync(TableKeys.Encode(wanted[i]), Row, token) is { } entity)
+                {
+                    found[i] = new StoredArticle(EntityBody.Read<Article>(entity), entity.ContainsKey(MatchedAt));
+                }
+            });
+        return found.OfType<StoredArticle>().ToList();
+    }
+
+    /// <summary>
+    /// Marks the articles matched (one partition each, so one request each, several at a time), then takes them off
+    /// the unmatched index in transactions of 100: the index entry goes last, as with <see cref="MarkArticleMatchedAsync"/>.
+    /// </summary>
+    internal async Task MarkArticlesMatchedAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(MonitorTables.Articles);
+        await Parallel.ForEachAsync(
+            ids,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests, CancellationToken = ct },
+            async (id, token) =>
+            {
+                try
+                {
+                    await table.UpdateEntityAsync(new TableEntity(TableKeys.Encode(id), Row) { [MatchedAt] = at.ToUniversalTime() }, ETag.All, TableUpdateMode.Merge, token);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    // No such article: nothing to mark, but its index entry (if any) must still go.
+                }
+            });
+        var index = await tables.GetAsync(MonitorTables.ArticleIndex);
+        await index.RemoveAllAsync(Unmatched, ids.Select(TableKeys.Encode), ct);
     }
 
     public async Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default)

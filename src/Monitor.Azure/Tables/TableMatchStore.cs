@@ -17,8 +17,6 @@ namespace NewsMonitor.Azure.Tables;
 /// </summary>
 public sealed class TableMatchStore(MonitorTables tables) : IMatchStore
 {
-    private const int BatchLimit = 100;
-
     public async Task AddMatchAsync(TermMatchRecord match, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Matches);
@@ -37,15 +35,41 @@ public sealed class TableMatchStore(MonitorTables tables) : IMatchStore
     public async Task AddPendingAsync(string subscriberId, string articleId, string termId, DateTimeOffset at, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Inbox);
-        await table.TryAddAsync(
-            new TableEntity(TableKeys.Encode(subscriberId), InboxKey(articleId, termId))
-            {
-                ["ArticleId"] = articleId,
-                ["TermId"] = termId,
-                ["AddedAt"] = at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-                ["Delivered"] = false,
-            },
-            ct);
+        await table.TryAddAsync(InboxEntity(subscriberId, articleId, termId, at), ct);
+    }
+
+    private static TableEntity InboxEntity(string subscriberId, string articleId, string termId, DateTimeOffset at) =>
+        new(TableKeys.Encode(subscriberId), InboxKey(articleId, termId))
+        {
+            ["ArticleId"] = articleId,
+            ["TermId"] = termId,
+            ["AddedAt"] = at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            ["Delivered"] = false,
+        };
+
+    /// <summary>
+    /// Matches in transactions per article (their partition), inbox rows in transactions per subscriber, 100 entities
+    /// at most each, and only then the "matched" marks: a batch that fails before the marks is written again on retry,
+    /// and its rows already there are skipped.
+    /// </summary>
+    public async Task RecordMatchesAsync(IReadOnlyList<ArticleMatches> batch, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var matches = await tables.GetAsync(MonitorTables.Matches);
+        foreach (var article in batch.Where(a => a.Matches.Count > 0))
+        {
+            await matches.AddAllOnceAsync(
+                article.Matches.DistinctBy(m => m.TermId).Select(m => EntityBody.Create(TableKeys.Encode(m.ArticleId), TableKeys.Encode(m.TermId), m)),
+                ct);
+        }
+
+        var inbox = await tables.GetAsync(MonitorTables.Inbox);
+        var entries = batch.SelectMany(a => a.Inbox.Select(e => (e.SubscriberId, a.ArticleId, e.TermId))).Distinct();
+        foreach (var subscriber in entries.GroupBy(e => e.SubscriberId, StringComparer.Ordinal))
+        {
+            await inbox.AddAllOnceAsync(subscriber.Select(e => InboxEntity(e.SubscriberId, e.ArticleId, e.TermId, at)), ct);
+        }
+
+        await new TableArticleStore(tables).MarkArticlesMatchedAsync(batch.Select(a => a.ArticleId).ToList(), at, ct);
     }
 
     public async Task<IReadOnlyList<PendingItem>> ListPendingAsync(string subscriberId, CancellationToken ct = default)
@@ -63,7 +87,7 @@ public sealed class TableMatchStore(MonitorTables tables) : IMatchStore
     {
         var table = await tables.GetAsync(MonitorTables.Inbox);
         var partition = TableKeys.Encode(subscriberId);
-        foreach (var batch in items.DistinctBy(i => (i.ArticleId, i.TermId)).Chunk(BatchLimit))
+        foreach (var batch in items.DistinctBy(i => (i.ArticleId, i.TermId)).Chunk(TableQueries.TransactionLimit))
         {
             var actions = batch.Select(item => new TableTransactionAction(
                 TableTransactionActionType.UpdateMerge,

@@ -92,4 +92,48 @@ internal static class TableQueries
             return false;
         }
     }
+
+    /// <summary>An entity group transaction holds at most 100 entities, all of one partition.</summary>
+    public const int TransactionLimit = 100;
+
+    /// <summary>
+    /// Inserts the entities of one partition that do not exist yet, 100 to a transaction. A transaction fails whole
+    /// when one of its entities exists (a retry after a write that failed part-way); that chunk is then added one by one.
+    /// </summary>
+    public static async Task AddAllOnceAsync(this TableClient table, IEnumerable<TableEntity> entities, CancellationToken ct)
+    {
+        foreach (var chunk in entities.Chunk(TransactionLimit))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                foreach (var entity in chunk)
+                {
+                    await table.TryAddAsync(entity, ct);
+                }
+            }
+        }
+    }
+
+    /// <summary>Deletes the rows of one partition, 100 to a transaction; when one is gone already, that chunk is deleted one by one.</summary>
+    public static async Task RemoveAllAsync(this TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken ct)
+    {
+        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(TransactionLimit))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, row), ETag.All)), ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                foreach (var row in chunk)
+                {
+                    await table.RemoveAsync(partitionKey, row, ct);
+                }
+            }
+        }
+    }
 }

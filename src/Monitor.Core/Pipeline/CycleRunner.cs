@@ -36,10 +36,7 @@ public sealed class CycleRunner(
     public async Task<CycleReport> RunAsync(CancellationToken ct)
     {
         // Articles stored but never matched (a crash between stages) go through matching again.
-        foreach (var id in await articles.ListUnmatchedArticleIdsAsync(10_000, ct))
-        {
-            await queue.EnqueueAsync(QueueNames.Articles, id, ct);
-        }
+        await ArticleBatchMessage.EnqueueAsync(queue, await articles.ListUnmatchedArticleIdsAsync(10_000, ct), ct);
 
         var scheduled = await schedule.ScheduleDueAsync(ct);
         var polls = new List<PollOutcome>();
@@ -60,11 +57,11 @@ public sealed class CycleRunner(
         var matchCount = 0;
         var matchDrain = await processor.DrainAsync(
             QueueNames.Articles,
-            async (id, token) =>
+            async (message, token) =>
             {
-                var outcome = await match.HandleAsync(id, token);
-                Interlocked.Increment(ref matched);
-                Interlocked.Add(ref matchCount, outcome.TermIds.Count);
+                var outcome = await match.HandleAsync(message, token);
+                Interlocked.Add(ref matched, outcome.Articles.Count);
+                Interlocked.Add(ref matchCount, outcome.Matches);
             },
             1,
             ct);

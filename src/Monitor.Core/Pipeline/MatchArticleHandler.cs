@@ -3,12 +3,21 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Pipeline;
 
-public sealed record MatchOutcome(string ArticleId, IReadOnlyList<string> TermIds);
+/// <summary>What matching one message did: the articles found and the terms each matched.</summary>
+public sealed record MatchOutcome(IReadOnlyList<ArticleTerms> Articles)
+{
+    public int Matches => Articles.Sum(a => a.TermIds.Count);
+}
+
+public sealed record ArticleTerms(string ArticleId, IReadOnlyList<string> TermIds);
 
 /// <summary>
-/// Stage 3: evaluate every enabled term against one article, store a match row per (article, term),
-/// put the match in the inbox of each subscriber who follows the term, and alert immediate subscribers.
-/// The article is marked matched last, so a crash before that only means it is matched again (idempotently).
+/// Stage 3: evaluate every enabled term against a batch of articles (<see cref="ArticleBatchMessage"/>, or one bare
+/// id from before batches), store a match row per (article, term), put each match in the inbox of every subscriber
+/// who follows the term, and alert immediate subscribers, once per batch each. The batch is read at once and its
+/// rows written at once (<see cref="IMatchStore.RecordMatchesAsync"/>), the "matched" marks last; articles already
+/// marked are not written again. Alerts are queued after the write, also for articles found already matched, so a
+/// crash between the two only means an alert queued again, which finds nothing new to send if it was sent.
 /// </summary>
 public sealed class MatchArticleHandler(
     IArticleStore articles,
@@ -18,38 +27,57 @@ public sealed class MatchArticleHandler(
     WatchlistProvider watchlist,
     TimeProvider time)
 {
-    public async Task<MatchOutcome> HandleAsync(string articleId, CancellationToken ct)
+    public async Task<MatchOutcome> HandleAsync(string message, CancellationToken ct)
     {
-        var article = await articles.GetArticleAsync(articleId, ct);
-        if (article is null)
+        var ids = ArticleBatchMessage.Parse(message).Ids;
+        var stored = ids.Count == 0 ? [] : await articles.GetArticlesAsync(ids, ct);
+        if (stored.Count == 0)
         {
-            return new MatchOutcome(articleId, []);
+            return new MatchOutcome([]);
         }
 
         var (compiled, _) = await watchlist.GetAsync(ct);
-        var found = compiled.Match(new ArticleText(article.Title, article.Summary, article.Content));
         var now = time.GetUtcNow();
+        List<Subscriber>? audience = null;
         var alerted = new HashSet<string>(StringComparer.Ordinal);
-        var audience = found.Count > 0 ? (await subscribers.ListSubscribersAsync(ct)).Where(s => s.State == SubscriberState.Active).ToList() : [];
-        foreach (var match in found)
+        var toWrite = new List<ArticleMatches>(stored.Count);
+        var outcome = new List<ArticleTerms>(stored.Count);
+        foreach (var (article, matched) in stored)
         {
-            await matches.AddMatchAsync(new TermMatchRecord { ArticleId = article.Id, TermId = match.TermId, MatchedAt = now, Highlights = match.Highlights }, ct);
-            foreach (var subscriber in audience.Where(s => s.Follows(match.TermId)))
+            var found = compiled.Match(new ArticleText(article.Title, article.Summary, article.Content));
+            if (found.Count > 0)
             {
-                await matches.AddPendingAsync(subscriber.Id, article.Id, match.TermId, now, ct);
-                if (subscriber.Cadence == Cadence.Immediate)
+                audience ??= (await subscribers.ListSubscribersAsync(ct)).Where(s => s.State == SubscriberState.Active).ToList();
+            }
+
+            var inbox = new List<InboxEntry>();
+            foreach (var match in found)
+            {
+                foreach (var subscriber in audience!.Where(s => s.Follows(match.TermId)))
                 {
-                    alerted.Add(subscriber.Id);
+                    inbox.Add(new InboxEntry(subscriber.Id, match.TermId));
+                    if (subscriber.Cadence == Cadence.Immediate)
+                    {
+                        alerted.Add(subscriber.Id);
+                    }
                 }
             }
+
+            if (!matched)
+            {
+                var rows = found.Select(m => new TermMatchRecord { ArticleId = article.Id, TermId = m.TermId, MatchedAt = now, Highlights = m.Highlights }).ToList();
+                toWrite.Add(new ArticleMatches(article.Id, rows, inbox));
+            }
+
+            outcome.Add(new ArticleTerms(article.Id, found.Select(m => m.TermId).ToList()));
         }
 
+        await matches.RecordMatchesAsync(toWrite, now, ct);
         foreach (var subscriberId in alerted)
         {
             await queue.EnqueueAsync(QueueNames.Alerts, subscriberId, ct);
         }
 
-        await articles.MarkArticleMatchedAsync(article.Id, now, ct);
-        return new MatchOutcome(article.Id, found.Select(m => m.TermId).ToList());
+        return new MatchOutcome(outcome);
     }
 }

@@ -17,7 +17,7 @@ public enum PollStatus
 public sealed record PollOutcome(string FeedId, string Url, PollStatus Status, int ItemsRead, int NewArticles, string? Error);
 
 /// <summary>
-/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then queue each new article for matching.
+/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then queue its new articles for matching in one message.
 /// Each new article gets its story key (<see cref="StoryIndex"/>). A broken feed is recorded as unhealthy
 /// with a readable reason and its next attempt backed off; it never throws for feed problems.
 /// </summary>
@@ -94,17 +94,13 @@ public sealed class PollFeedHandler(
             throw;
         }
 
-        foreach (var article in candidates)
+        foreach (var article in candidates.Where(a => !stored.Contains(a.Id)))
         {
-            if (stored.Contains(article.Id))
-            {
-                await queue.EnqueueAsync(QueueNames.Articles, article.Id, ct);
-            }
-            else
-            {
-                stories.Forget(article.Id);
-            }
+            stories.Forget(article.Id);
         }
+
+        // The feed's new articles go to matching as one message (more only past a queue message's size).
+        await ArticleBatchMessage.EnqueueAsync(queue, candidates.Where(a => stored.Contains(a.Id)).Select(a => a.Id), ct);
 
         var added = stored.Count;
         await SaveSuccessAsync(feed, now, fetched, parsed, ct);

@@ -7,6 +7,12 @@ public interface IArticleStore
     Task<Article?> GetArticleAsync(string id, CancellationToken ct = default);
 
     /// <summary>
+    /// The stored articles among <paramref name="ids"/>, each with whether it is matched already, in one read where
+    /// the store can (the match stage reads a whole batch at once). Ids not stored are left out.
+    /// </summary>
+    Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
+    /// <summary>
     /// Stores the articles whose id is new, in one batch where the store can (a poll stores a whole feed at once);
     /// returns the ids that were new. The default stores them one by one.
     /// </summary>
@@ -31,3 +37,6 @@ public interface IArticleStore
     /// <summary>The most recently fetched articles, newest first.</summary>
     Task<IReadOnlyList<Article>> ListRecentArticlesAsync(int count, CancellationToken ct = default);
 }
+
+/// <summary>An article as the match stage reads it: matched already means its matches and inbox rows are stored.</summary>
+public sealed record StoredArticle(Article Article, bool Matched);

@@ -9,6 +9,13 @@ public interface IMatchStore
 
     /// <summary>Idempotent on (subscriber, article, term).</summary>
     Task AddPendingAsync(string subscriberId, string articleId, string termId, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>
+    /// Stores what the match stage found for a batch of articles: the match rows, the inbox rows, and last each
+    /// article's "matched" mark, which is set only once. Idempotent per (article, term) and per (subscriber, article,
+    /// term) like the single writes, so a batch written again, or after a write that failed part-way, adds nothing twice.
+    /// </summary>
+    Task RecordMatchesAsync(IReadOnlyList<ArticleMatches> batch, DateTimeOffset at, CancellationToken ct = default);
+
     Task<IReadOnlyList<PendingItem>> ListPendingAsync(string subscriberId, CancellationToken ct = default);
 
     /// <summary>Marks the items delivered by the digest <paramref name="digestKey"/>; they leave the inbox.</summary>
@@ -16,3 +23,8 @@ public interface IMatchStore
 }
 
 public sealed record PendingItem(string SubscriberId, string ArticleId, string TermId, DateTimeOffset AddedAt);
+
+/// <summary>One article's outcome in a batch: its match rows, and the inbox row of each subscriber who follows a matched term.</summary>
+public sealed record ArticleMatches(string ArticleId, IReadOnlyList<TermMatchRecord> Matches, IReadOnlyList<InboxEntry> Inbox);
+
+public readonly record struct InboxEntry(string SubscriberId, string TermId);

@@ -7,7 +7,8 @@ using NewsMonitor.Storage;
 namespace NewsMonitor.Functions;
 
 /// <summary>
-/// The queue-triggered stages. Each message is an id (a feed, an article, a subscriber), never a body. A
+/// The queue-triggered stages. Each message is an id (a feed, a subscriber) or a list of ids (a feed's new
+/// articles, <see cref="ArticleBatchMessage"/>), never a body. A
 /// function that throws leaves the message to the runtime: retried after host.json's visibilityTimeout, and
 /// moved to "&lt;queue&gt;-poison" after maxDequeueCount (5) tries. Every handler is idempotent, so a
 /// redelivered message changes nothing twice.
@@ -26,7 +27,7 @@ public sealed class QueueFunctions(PollFeedHandler poll, MatchArticleHandler mat
     public async Task MatchArticle([QueueTrigger(QueueNames.Articles)] QueueMessage message, CancellationToken ct)
     {
         var outcome = await match.HandleAsync(message.Body.ToString(), ct);
-        logger.LogInformation("Article {Article} matched {Terms}", outcome.ArticleId, outcome.TermIds);
+        logger.LogInformation("Matched {Articles} articles: {Matches} matches (try {Try})", outcome.Articles.Count, outcome.Matches, message.DequeueCount);
     }
 
     /// <summary>A failed send throws, so the runtime retries the alert; the digest key keeps a retry from sending twice.</summary>

@@ -21,15 +21,12 @@ public sealed class QueueWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var id in await articles.ListUnmatchedArticleIdsAsync(10_000, stoppingToken))
-        {
-            await queue.EnqueueAsync(QueueNames.Articles, id, stoppingToken);
-        }
+        await ArticleBatchMessage.EnqueueAsync(queue, await articles.ListUnmatchedArticleIdsAsync(10_000, stoppingToken), stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {
             var polled = await processor.DrainAsync(QueueNames.FeedPolls, (id, ct) => poll.HandleAsync(id, ct), feedOptions.Value.MaxConcurrency, stoppingToken);
-            var matched = await processor.DrainAsync(QueueNames.Articles, (id, ct) => match.HandleAsync(id, ct), 1, stoppingToken);
+            var matched = await processor.DrainAsync(QueueNames.Articles, (message, ct) => match.HandleAsync(message, ct), 1, stoppingToken);
             var alerted = await processor.DrainAsync(QueueNames.Alerts, (id, ct) => SendAlertAsync(id, ct), 1, stoppingToken);
             if (polled.Handled + matched.Handled + alerted.Handled == 0)
             {

@@ -32,7 +32,7 @@ public sealed class FunctionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Polling_a_feed_stores_its_articles_and_queues_each_new_one_once()
+    public async Task Polling_a_feed_stores_its_articles_and_queues_the_new_ones_once_in_one_message()
     {
         await app.SendAsync(QueueNames.FeedPolls, "fr");
         var message = Assert.Single(await app.TakeAllAsync(QueueNames.FeedPolls));
@@ -43,9 +43,44 @@ public sealed class FunctionTests : IAsyncLifetime
 
         var queued = await app.BodiesAsync(QueueNames.Articles);
         var stored = await app.Service<IArticleStore>().ListRecentArticlesAsync(100);
-        Assert.Equal(stored.Select(a => a.Id).Order(), queued.Order());
+        Assert.Equal(stored.Select(a => a.Id).Order(), ArticleBatchMessage.Parse(Assert.Single(queued)).Ids.Order());
         Assert.Contains(stored, a => a.Url.StartsWith("https://gazette.example.fr/2026/11/commission-mistral", StringComparison.Ordinal));
         Assert.NotNull((await app.Service<IFeedStore>().GetFeedAsync("fr"))!.Health.LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task A_cycle_of_many_feeds_queues_one_article_message_per_feed_and_alerts_each_immediate_subscriber_once()
+    {
+        const int feeds = 6, items = 20;
+        for (var f = 0; f < feeds; f++)
+        {
+            var rss = string.Concat(Enumerable.Range(0, items).Select(i =>
+                $"<item><title>Mistral et l’AI Act, épisode {f}-{i}</title><link>https://bulk.example/{f}/{i}</link><description>Texte {i}.</description></item>"));
+            app.Feeds.Serve($"bulk{f}.xml", $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bulk {f}</title>{rss}</channel></rss>");
+            await app.Service<IFeedStore>().UpsertFeedAsync(new FeedSource { Id = $"bulk{f}", Url = app.Feeds.UrlOf($"bulk{f}.xml").ToString() });
+        }
+
+        var queues = app.Create<QueueFunctions>();
+        await app.Create<ScheduleFunctions>().SchedulePolls(new TimerInfo(), CancellationToken.None);
+        await app.DeliverAsync(QueueNames.FeedPolls, m => queues.PollFeed(m, CancellationToken.None));
+        var messages = await app.TakeAllAsync(QueueNames.Articles);
+        var alertsPerMessage = new List<IReadOnlyList<string>>();
+        foreach (var message in messages)
+        {
+            await queues.MatchArticle(message, CancellationToken.None);
+            alertsPerMessage.Add((await app.TakeAllAsync(QueueNames.Alerts)).Select(m => m.Body.ToString()).ToList());
+        }
+
+        // The two seeded feeds and the bulk ones: one message each, not one per article.
+        Assert.Equal(feeds + 2, messages.Count);
+        var queuedIds = messages.SelectMany(m => ArticleBatchMessage.Parse(m.Body.ToString()).Ids).ToList();
+        Assert.Equal((await app.Service<IArticleStore>().ListRecentArticlesAsync(1000)).Select(a => a.Id).Order(), queuedIds.Order());
+        Assert.True(queuedIds.Count > feeds * items);
+        Assert.Empty(await app.Service<IArticleStore>().ListUnmatchedArticleIdsAsync(1000));
+        // Every feed has articles that "ana", the one immediate subscriber, follows: one alert per batch, not one per article.
+        Assert.All(alertsPerMessage, a => Assert.Equal(["ana"], a));
+        var bulk = Enumerable.Range(0, feeds).SelectMany(f => Enumerable.Range(0, items).Select(i => NewsMonitor.Feeds.ArticleIdentity.ForUrl(new Uri($"https://bulk.example/{f}/{i}")))).ToHashSet();
+        Assert.Equal(feeds * items, (await app.Service<IMatchStore>().ListPendingAsync("ana")).Count(p => p.TermId == "mistral" && bulk.Contains(p.ArticleId)));
     }
 
     [Fact]
@@ -90,13 +125,14 @@ public sealed class FunctionTests : IAsyncLifetime
 
         var matchStore = app.Service<IMatchStore>();
         var matches = new List<TermMatchRecord>();
-        foreach (var article in articles.Select(a => a.Body.ToString()).Distinct())
+        var articleIds = articles.SelectMany(a => ArticleBatchMessage.Parse(a.Body.ToString()).Ids).ToList();
+        foreach (var article in articleIds.Distinct())
         {
             matches.AddRange(await matchStore.ListMatchesForArticleAsync(article));
         }
 
         Assert.Equal(matches.Count, matches.DistinctBy(m => (m.ArticleId, m.TermId)).Count());
-        Assert.Equal(articles.Count, articles.Select(a => a.Body.ToString()).Distinct().Count());
+        Assert.Equal(articleIds.Count, articleIds.Distinct().Count());
         var emails = app.SendGrid.Accepted.ToList();
         Assert.Equal(["ana@example.org", "bob@example.org"], emails.Select(To).Order());
         var ana = Text(emails.Single(e => To(e) == "ana@example.org"));

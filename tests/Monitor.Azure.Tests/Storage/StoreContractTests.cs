@@ -286,6 +286,65 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_of_matches_is_stored_with_its_inbox_rows_and_marks_and_written_again_adds_nothing()
+    {
+        // 130 articles: more than one transaction's 100 entities in the inbox partition of "ana".
+        var ids = Enumerable.Range(0, 130).Select(i => $"a{i:D3}").ToList();
+        foreach (var id in ids)
+        {
+            await S.Articles.TryAddArticleAsync(Article(id, T0));
+        }
+
+        var batch = ids.Select(id => new ArticleMatches(
+            id,
+            [new TermMatchRecord { ArticleId = id, TermId = "aiact", MatchedAt = T0, Highlights = [new HighlightSpan(ArticleField.Title, 0, 2)] }, new TermMatchRecord { ArticleId = id, TermId = "mistral", MatchedAt = T0 }],
+            [new InboxEntry("ana", "aiact"), new InboxEntry("ana", "mistral"), new InboxEntry("bob", "mistral")])).ToList();
+
+        await S.Matches.RecordMatchesAsync(batch, T0);
+        await S.Matches.RecordMatchesAsync(batch, T0.AddMinutes(5));
+
+        Assert.Equal(["aiact", "mistral"], (await S.Matches.ListMatchesForArticleAsync("a129")).Select(m => m.TermId));
+        Assert.Equal(260, (await S.Matches.ListPendingAsync("ana")).Count);
+        Assert.All(await S.Matches.ListPendingAsync("bob"), p => Assert.Equal(T0, p.AddedAt));
+        Assert.Equal(130, (await S.Matches.ListPendingAsync("bob")).Count);
+        Assert.Empty(await S.Articles.ListUnmatchedArticleIdsAsync(1000));
+        Assert.All(await S.Articles.GetArticlesAsync(ids), a => Assert.True(a.Matched));
+    }
+
+    [Fact]
+    public async Task A_batch_retried_after_a_write_that_stopped_part_way_completes_it_without_doubles_or_losses()
+    {
+        await S.Articles.TryAddArticleAsync(Article("a1", T0));
+        await S.Articles.TryAddArticleAsync(Article("a2", T0));
+        // What a first try left behind before it failed: some match and inbox rows, and no marks.
+        await S.Matches.AddMatchAsync(new TermMatchRecord { ArticleId = "a1", TermId = "aiact", MatchedAt = T0 });
+        await S.Matches.AddPendingAsync("ana", "a1", "aiact", T0);
+        var batch = new List<ArticleMatches>
+        {
+            new("a1", [new TermMatchRecord { ArticleId = "a1", TermId = "aiact", MatchedAt = T0 }, new TermMatchRecord { ArticleId = "a1", TermId = "mistral", MatchedAt = T0 }], [new InboxEntry("ana", "aiact"), new InboxEntry("ana", "mistral")]),
+            new("a2", [new TermMatchRecord { ArticleId = "a2", TermId = "aiact", MatchedAt = T0 }], [new InboxEntry("ana", "aiact")]),
+        };
+
+        await S.Matches.RecordMatchesAsync(batch, T0);
+
+        Assert.Equal(["aiact", "mistral"], (await S.Matches.ListMatchesForArticleAsync("a1")).Select(m => m.TermId));
+        Assert.Equal(["a1/aiact", "a1/mistral", "a2/aiact"], (await S.Matches.ListPendingAsync("ana")).Select(p => $"{p.ArticleId}/{p.TermId}"));
+        Assert.Empty(await S.Articles.ListUnmatchedArticleIdsAsync(10));
+    }
+
+    [Fact]
+    public async Task Articles_are_read_as_a_batch_with_whether_each_is_matched_and_unknown_ids_left_out()
+    {
+        await S.Articles.TryAddArticleAsync(Article("a1", T0) with { Title = "Un" });
+        await S.Articles.TryAddArticleAsync(Article("a/2", T0));
+        await S.Articles.MarkArticleMatchedAsync("a/2", T0);
+
+        var read = await S.Articles.GetArticlesAsync(["a1", "gone", "a/2", "a1"]);
+
+        Assert.Equal([("a1", "Un", false), ("a/2", "Title a/2", true)], read.Select(r => (r.Article.Id, r.Article.Title, r.Matched)));
+    }
+
+    [Fact]
     public async Task Marking_many_items_delivered_empties_the_inbox()
     {
         for (var i = 0; i < 130; i++)

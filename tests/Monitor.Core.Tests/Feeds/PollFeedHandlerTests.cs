@@ -151,7 +151,7 @@ public sealed class PollFeedHandlerTests : LoopbackFeedTest
         Assert.Equal(2, first.NewArticles);
         Assert.Equal(0, second.NewArticles);
         Assert.Equal(2, (await Articles.ListRecentArticlesAsync(10)).Count);
-        Assert.Equal(2, Services.GetRequiredService<InProcessQueue>().Peek(QueueNames.Articles).Count);
+        Assert.Equal(2, ArticleBatchMessage.Parse(Assert.Single(Services.GetRequiredService<InProcessQueue>().Peek(QueueNames.Articles))).Ids.Count);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SqliteArticleKeyTests : IDisposable
     {
         // Another article that happens to hash to the same key, stored first.
         await db.ExecuteAsync(
-            "INSERT INTO articles (id, id_key, feed_id, url, title, summary, content, fetched_at) VALUES ('other', $key, 'f1', 'https://a.example/other', 'Other', '', '', $at)",
+            "INSERT INTO articles (id, id_key, feed_id, url, title, summary, content, fetched_at) VALUES ('other', $key, 'f1', 'https://a.example/other', 'Other', '', '', $at); INSERT INTO unmatched (id, fetched_at) VALUES ('other', $at)",
             p =>
             {
                 p.AddWithValue("$key", ArticleKey.Of("mine"));

@@ -72,6 +72,28 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(3, (await reopened.ListRecentArticlesAsync(10)).Count);
     }
 
+    [Fact]
+    public async Task A_file_that_marked_matched_articles_in_their_rows_keeps_which_are_waiting_for_matching()
+    {
+        // The keyed articles table of the version before "unmatched": one article matched, one waiting.
+        var path = OldFile(SqliteDatabase.ArticlesTable + """
+            ;
+            CREATE UNIQUE INDEX articles_key ON articles(id_key);
+            CREATE INDEX articles_unmatched ON articles(fetched_at) WHERE matched_at IS NULL;
+            INSERT INTO articles (id, id_key, feed_id, url, title, summary, content, fetched_at, matched_at) VALUES
+                ('a1', 1, 'f1', 'https://a.example/1', 'Un', '', '', '2026-11-23T09:00:00.0000000+00:00', '2026-11-23T09:01:00.0000000+00:00'),
+                ('a2', 2, 'f1', 'https://a.example/2', 'Deux', '', '', '2026-11-23T10:00:00.0000000+00:00', NULL);
+            """);
+
+        var articles = new SqliteArticleStore(new SqliteDatabase(path));
+        Assert.Equal(["a2"], await articles.ListUnmatchedArticleIdsAsync(10));
+        Assert.True(await articles.TryAddArticleAsync(Article("a3")));
+        await articles.MarkArticleMatchedAsync("a2", new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+        var reopened = new SqliteArticleStore(new SqliteDatabase(path));
+        Assert.Equal(["a3"], await reopened.ListUnmatchedArticleIdsAsync(10));
+    }
+
     /// <summary>A file as an earlier version left it: <paramref name="sql"/> run on a new one, outside the store.</summary>
     private string OldFile(string sql)
     {

@@ -40,6 +40,10 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
         using var insert = Prepared(connection, Insert);
+        using var unmatched = connection.CreateCommand();
+        unmatched.CommandText = "INSERT INTO unmatched (id, fetched_at) VALUES ($id, $fetched) ON CONFLICT DO NOTHING";
+        var (unmatchedId, unmatchedFetched) = (unmatched.Parameters.Add(new SqliteParameter { ParameterName = "$id" }), unmatched.Parameters.Add(new SqliteParameter { ParameterName = "$fetched" }));
+        unmatched.Prepare();
         SqliteCommand? unkeyed = null;
         try
         {
@@ -48,6 +52,8 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
                 if (Run(insert, values) > 0 || Run(unkeyed ??= Prepared(connection, InsertUnkeyed), values) > 0)
                 {
                     added.Add((string)values[0]);
+                    (unmatchedId.Value, unmatchedFetched.Value) = (values[0], values[FetchedAtValue]);
+                    unmatched.ExecuteNonQuery();
                 }
             }
         }
@@ -85,20 +91,71 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
     public async Task<Article?> GetArticleAsync(string id, CancellationToken ct = default) =>
         (await db.QueryAsync($"SELECT * FROM articles WHERE {ById}", p => BindId(p, id), Read, ct)).SingleOrDefault();
 
+    /// <summary>Keys in chunks (SQLite binds at most 32,766 parameters), looked up on the key index; an id not found by its key is looked for on its own, as GetArticleAsync does.</summary>
+    public async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, StoredArticle>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var names = chunk.Select((_, i) => "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var rows = await db.QueryAsync(
+                $"SELECT articles.*, unmatched.id IS NULL AS matched FROM articles LEFT JOIN unmatched ON unmatched.id = articles.id WHERE id_key IN ({string.Join(", ", names)})",
+                p =>
+                {
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        p.AddWithValue(names[i], ArticleKey.Of(chunk[i]));
+                    }
+                },
+                ReadStored,
+                ct);
+            foreach (var row in rows)
+            {
+                found[row.Article.Id] = row;
+            }
+        }
+
+        foreach (var id in wanted.Where(id => !found.ContainsKey(id)))
+        {
+            var rows = await db.QueryAsync($"SELECT articles.*, unmatched.id IS NULL AS matched FROM articles LEFT JOIN unmatched ON unmatched.id = articles.id WHERE articles.{ById}", p => BindId(p, id), ReadStored, ct);
+            if (rows.Count > 0)
+            {
+                found[id] = rows[0];
+            }
+        }
+
+        return wanted.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    /// <summary>Marks the articles matched, inside the caller's transaction: they leave "unmatched".</summary>
+    internal static void MarkMatched(SqliteConnection connection, IEnumerable<string> ids)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM unmatched WHERE id = $id";
+        var id = command.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        command.Prepare();
+        foreach (var articleId in ids)
+        {
+            id.Value = articleId;
+            command.ExecuteNonQuery();
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default) =>
         await db.QueryAsync(
-            "SELECT id FROM articles WHERE matched_at IS NULL ORDER BY fetched_at LIMIT $limit",
+            "SELECT id FROM unmatched ORDER BY fetched_at, id LIMIT $limit",
             p => p.AddWithValue("$limit", limit),
             r => r.GetString(0),
             ct);
 
+    /// <summary>The time is not kept: the article leaves "unmatched", which is what matched means here.</summary>
     public Task MarkArticleMatchedAsync(string id, DateTimeOffset at, CancellationToken ct = default) =>
-        db.ExecuteAsync(
-            $"UPDATE articles SET matched_at = $at WHERE {ById}",
-            p =>
+        db.WriteAsync(
+            connection =>
             {
-                BindId(p, id);
-                p.AddWithValue("$at", at.Db());
+                MarkMatched(connection, [id]);
+                return 1;
             },
             ct);
 
@@ -108,6 +165,8 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
             p => p.AddWithValue("$count", count),
             Read,
             ct);
+
+    private const int FetchedAtValue = 10;
 
     private static readonly string[] ParameterNames = ["$id", "$key", "$feed", "$url", "$guid", "$title", "$summary", "$content", "$author", "$published", "$fetched", "$story", "$source"];
 
@@ -123,6 +182,8 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
         p.AddWithValue("$id", id);
         p.AddWithValue("$key", ArticleKey.Of(id));
     }
+
+    private static StoredArticle ReadStored(SqliteDataReader r) => new(Read(r), r.GetBoolean(r.GetOrdinal("matched")));
 
     private static Article Read(SqliteDataReader r) => new()
     {

@@ -42,10 +42,15 @@ public sealed class SqliteDatabase : IDisposable
             story_key TEXT, source TEXT, matched_at TEXT)
         """;
 
+    /// <summary>
+    /// The articles stored and not yet matched, apart from the articles themselves: marking an article matched deletes
+    /// a small row here, where setting a column of the article would rewrite its whole row, text and all.
+    /// </summary>
+    internal const string UnmatchedTable = "CREATE TABLE IF NOT EXISTS unmatched (id TEXT PRIMARY KEY, fetched_at TEXT NOT NULL) WITHOUT ROWID";
+
     // After the migrations: an index on a column a migration adds cannot be made before it.
     private const string Indexes = """
         CREATE UNIQUE INDEX IF NOT EXISTS articles_key ON articles(id_key);
-        CREATE INDEX IF NOT EXISTS articles_unmatched ON articles(fetched_at) WHERE matched_at IS NULL;
         CREATE INDEX IF NOT EXISTS articles_fetched ON articles(fetched_at);
         CREATE INDEX IF NOT EXISTS pending_open ON pending(subscriber_id) WHERE digest_key IS NULL;
         """;

@@ -40,6 +40,56 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
             },
             ct);
 
+    /// <summary>One transaction for the whole batch, with one prepared statement per table.</summary>
+    public Task RecordMatchesAsync(IReadOnlyList<ArticleMatches> batch, DateTimeOffset at, CancellationToken ct = default)
+    {
+        if (batch.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Serialised before the turn to write, which other writers wait for.
+        var matches = batch.SelectMany(a => a.Matches)
+            .Select(m => (m.ArticleId, m.TermId, MatchedAt: m.MatchedAt.Db(), Highlights: JsonSerializer.Serialize(m.Highlights, StorageJson.Options)))
+            .ToList();
+        var added = at.Db();
+        return db.WriteAsync(
+            connection =>
+            {
+                using (var insert = connection.CreateCommand())
+                {
+                    insert.CommandText = "INSERT INTO matches (article_id, term_id, matched_at, highlights) VALUES ($a, $t, $at, $h) ON CONFLICT DO NOTHING";
+                    var (article, term, time, highlights) = (Parameter(insert, "$a"), Parameter(insert, "$t"), Parameter(insert, "$at"), Parameter(insert, "$h"));
+                    insert.Prepare();
+                    foreach (var match in matches)
+                    {
+                        (article.Value, term.Value, time.Value, highlights.Value) = (match.ArticleId, match.TermId, match.MatchedAt, match.Highlights);
+                        insert.ExecuteNonQuery();
+                    }
+                }
+
+                using (var insert = connection.CreateCommand())
+                {
+                    insert.CommandText = "INSERT INTO pending (subscriber_id, article_id, term_id, added_at) VALUES ($s, $a, $t, $at) ON CONFLICT DO NOTHING";
+                    var (subscriber, article, term) = (Parameter(insert, "$s"), Parameter(insert, "$a"), Parameter(insert, "$t"));
+                    insert.Parameters.AddWithValue("$at", added);
+                    insert.Prepare();
+                    foreach (var item in batch)
+                    {
+                        foreach (var entry in item.Inbox)
+                        {
+                            (subscriber.Value, article.Value, term.Value) = (entry.SubscriberId, item.ArticleId, entry.TermId);
+                            insert.ExecuteNonQuery();
+                        }
+                    }
+                }
+
+                SqliteArticleStore.MarkMatched(connection, batch.Select(a => a.ArticleId));
+                return batch.Count;
+            },
+            ct);
+    }
+
     public async Task<IReadOnlyList<PendingItem>> ListPendingAsync(string subscriberId, CancellationToken ct = default) =>
         await db.QueryAsync(
             "SELECT * FROM pending WHERE subscriber_id = $s AND digest_key IS NULL ORDER BY added_at, article_id, term_id",
@@ -67,6 +117,8 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
                 return items.Count;
             },
             ct);
+
+    private static SqliteParameter Parameter(SqliteCommand command, string name) => command.Parameters.Add(new SqliteParameter { ParameterName = name });
 
     private static TermMatchRecord ReadMatch(SqliteDataReader r) => new()
     {

@@ -27,7 +27,31 @@ internal static class SqliteMigrations
             KeyArticles(connection);
         }
 
+        if (!HasTable(connection, "unmatched"))
+        {
+            SeparateUnmatched(connection);
+        }
+
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Earlier schemas marked an article matched in its own row (matched_at, kept for the articles it was set on);
+    /// the unmatched ones now have a row in "unmatched" until they are matched.
+    /// </summary>
+    private static void SeparateUnmatched(SqliteConnection connection)
+    {
+        SqliteDatabase.Run(connection, SqliteDatabase.UnmatchedTable);
+        SqliteDatabase.Run(connection, "INSERT INTO unmatched (id, fetched_at) SELECT id, fetched_at FROM articles WHERE matched_at IS NULL ON CONFLICT DO NOTHING");
+        SqliteDatabase.Run(connection, "DROP INDEX IF EXISTS articles_unmatched");
+    }
+
+    private static bool HasTable(SqliteConnection connection, string table)
+    {
+        using var info = connection.CreateCommand();
+        info.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $table";
+        info.Parameters.AddWithValue("$table", table);
+        return (long)info.ExecuteScalar()! > 0;
     }
 
     /// <summary>
