@@ -67,7 +67,7 @@ public sealed class DigestPreviewCommandTests : IAsyncLifetime
 
         Assert.True(exit == 0, error);
         Assert.Equal("", output);
-        Assert.Contains($"ana: 1 stories written to {file}; next digest due 2026-11-24 08:00 Europe/Paris (2026-11-24 07:00 UTC) (nothing was sent)", error);
+        Assert.Contains($"ana: 1 stories written to {file}; next digest due now (the next run sends it) (nothing was sent)", error);
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("1 new: AI Act (1)", message.Subject);
         Assert.Equal("ana@example.org", message.To.Mailboxes.Single().Address);
@@ -99,7 +99,7 @@ public sealed class DigestPreviewCommandTests : IAsyncLifetime
         var (exit, output, error) = await RunAsync("digest", "preview", "--subscriber", "bob", "--data", Data);
 
         Assert.Equal((0, ""), (exit, output));
-        Assert.Contains("bob: nothing waiting; next digest due 2026-11-24 08:00 UTC", error);
+        Assert.Contains("bob: nothing waiting (nothing matched yet); next digest due 2026-11-24 08:00 UTC", error);
     }
 
     [Fact]

@@ -393,6 +393,7 @@ const outcomeWords = {
 
 function describeOutcome(o) {
   const what = outcomeWords[o.status] ?? o.status;
+  if (o.summary) return `${o.subscriberId}: ${o.summary}`;
   return `${o.subscriberId}: ${what}${o.status === "sent" ? ` (${o.articles} articles)` : ""}${o.error ? ` – ${o.error}` : ""}`;
 }
 
