@@ -13,7 +13,7 @@ namespace NewsMonitor.Digests;
 public sealed record DigestPreview(Subscriber Subscriber, EmailMessage? Message, int Stories, DateTimeOffset NextDue, bool DueNow = false, bool EverSent = false);
 
 /// <summary>Renders a subscriber's next digest without claiming, sending or marking anything (the `digest preview` verb).</summary>
-public sealed class DigestPreviewer(ISubscriberStore subscribers, DigestInbox inbox, DigestComposer composer, IDigestLog log, TimeProvider time)
+public sealed class DigestPreviewer(ISubscriberStore subscribers, DigestInbox inbox, DeliveredStories stories, DigestComposer composer, IDigestLog log, TimeProvider time)
 {
     public async Task<DigestPreview?> PreviewAsync(string subscriberId, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class DigestPreviewer(ISubscriberStore subscribers, DigestInbox in
 
         var now = time.GetUtcNow();
         var everSent = await log.HasSentAsync(subscriber.Id, ct);
-        var pending = await inbox.ReadAsync(subscriber, ct);
+        var (pending, _) = await stories.SplitAsync(subscriber.Id, await inbox.ReadAsync(subscriber, ct), ct);
         var (next, dueNow) = await NextAsync(subscriber, pending.Items.Count > 0, now, ct);
         if (pending.Items.Count == 0)
         {

@@ -26,6 +26,9 @@ public sealed record DigestOutcome(string SubscriberId, string? Period, DigestOu
     /// <summary>When a failed digest is tried again, or when the subscriber's next scheduled digest is due; null when unknown.</summary>
     public DateTimeOffset? NextAt { get; init; }
 
+    /// <summary>Later articles of stories already sent to the subscriber, left out rather than sent as new.</summary>
+    public int RepeatsLeftOut { get; init; }
+
     /// <summary>What happened, in one line a person reads (the page shows it as the answer to "send now").</summary>
     public string Summary => DigestOutcomeText.Describe(this);
 }
@@ -53,6 +56,7 @@ public sealed class SendDigestsHandler(
     ISubscriberStore subscribers,
     IDigestLog log,
     DigestInbox inbox,
+    DeliveredStories stories,
     DigestComposer composer,
     IMatchStore matches,
     IEmailSender sender,
@@ -143,7 +147,9 @@ public sealed class SendDigestsHandler(
 
     private async Task<DigestOutcome> SendLeasedAsync(Subscriber subscriber, string? period, bool closeEmpty, DateTimeOffset now, CancellationToken ct)
     {
-        var pending = await inbox.ReadAsync(subscriber, ct);
+        var (pending, repeats) = await stories.SplitAsync(subscriber.Id, await inbox.ReadAsync(subscriber, ct), ct);
+        await stories.LeaveOutAsync(subscriber.Id, repeats, ct);
+        var leftOut = repeats.Select(r => r.ArticleId).Distinct(StringComparer.Ordinal).Count();
         if (pending.Items.Count == 0)
         {
             // A scheduled period that came with nothing in it is closed: later matches wait for the next period.
@@ -154,7 +160,7 @@ public sealed class SendDigestsHandler(
             }
 
             var next = subscriber.Cadence == Cadence.Immediate ? (DateTimeOffset?)null : DigestSchedule.NextDue(subscriber, now);
-            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.NothingNew, 0) { NextAt = next };
+            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.NothingNew, 0) { NextAt = next, RepeatsLeftOut = leftOut };
         }
 
         period ??= pending.ImmediatePeriod();
@@ -171,7 +177,7 @@ public sealed class SendDigestsHandler(
                 : new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
         }
 
-        return await DeliverAsync(subscriber, claim, pending, digest, message, ct);
+        return await DeliverAsync(subscriber, claim, pending, digest, message, ct) with { RepeatsLeftOut = leftOut };
     }
 
     /// <summary>
@@ -211,6 +217,7 @@ public sealed class SendDigestsHandler(
         }
 
         await matches.MarkDeliveredAsync(subscriber.Id, pending.Pending, claim.Key, CancellationToken.None);
+        await stories.RecordAsync(subscriber.Id, pending, time.GetUtcNow(), CancellationToken.None);
         await log.SaveDigestAsync(claim with { Status = DigestStatus.Sent, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
         logger.LogInformation("Sent digest {Key} with {Count} stories to {Email}", claim.Key, digest.TotalArticles, subscriber.Email);
         return new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.Sent, digest.TotalArticles);
