@@ -61,7 +61,7 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         Assert.Equal(1, Occurrences(bob.TextBody ?? "", "commission-mistral"));
         Assert.DoesNotContain("ia-act", bob.TextBody);
         Assert.DoesNotContain("broker-fees", bob.TextBody);
-        Assert.Equal("1 new: Commission (1)", bob.Subject);
+        Assert.Equal("Commission examines Microsoft's stake in Mistral AI", bob.Subject);
     }
 
     [Fact]

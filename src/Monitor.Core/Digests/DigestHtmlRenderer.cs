@@ -25,6 +25,11 @@ public static class DigestHtmlRenderer
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width:640px;\"><tr><td style=\"font-family:").Append(Font)
             .Append(";color:#18181b;font-size:15px;line-height:1.5;text-align:left;\">")
             .Append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 4px;\">").Encode(digest.Subject).Append("</h1>");
+        if (DateLine(digest) is { } date)
+        {
+            html.Append("<p style=\"font-size:13px;color:#52525b;margin:0 0 8px;\">").Encode(date).Append("</p>");
+        }
+
         foreach (var section in digest.Sections)
         {
             html.Append("<h2 style=\"font-size:17px;margin:24px 0 10px;padding-bottom:4px;border-bottom:2px solid #2563eb;\">")
@@ -116,6 +121,10 @@ public static class DigestHtmlRenderer
         var when = TimeZoneInfo.ConvertTime(DigestItem.TimeOf(article), zone);
         return builder.Append(CultureInfo.InvariantCulture, $" · {when:d MMM yyyy HH:mm}");
     }
+
+    /// <summary>"Monday 23 November 2026": the digest's date in the subscriber's zone, or null when it has none.</summary>
+    internal static string? DateLine(Digest digest) =>
+        digest.Date is { } date ? TimeZoneInfo.ConvertTime(date, TimeZones.Find(digest.Subscriber.TimeZone)).ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture) : null;
 
     internal static string OmittedLine(Digest digest) =>
         string.Create(CultureInfo.InvariantCulture, $"{digest.Omitted} more not shown (this digest lists the {digest.TotalArticles - digest.Omitted} newest).");

@@ -12,7 +12,13 @@ public static class DigestTextRenderer
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
         var text = BuilderCache.Acquire(1024 + (digest.TotalArticles * 500));
-        text.AppendLine(digest.Subject).AppendLine();
+        text.AppendLine(digest.Subject);
+        if (DigestHtmlRenderer.DateLine(digest) is { } date)
+        {
+            text.AppendLine(date);
+        }
+
+        text.AppendLine();
         foreach (var section in digest.Sections)
         {
             var heading = MailText.OneLine(section.Term.Name).ToUpperInvariant();

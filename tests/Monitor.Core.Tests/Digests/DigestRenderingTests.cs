@@ -115,11 +115,12 @@ public sealed class DigestRenderingTests
     {
         var article = Article("a", "Mistral and\nthe AI Act", Noon, summary: "Mistral said\r\nthe AI Act was workable.", source: "Le Monde");
 
-        var text = DigestTextRenderer.Render(DigestOf(Ana, Matched(article, "AI Act")), Unsubscribe);
+        var text = DigestTextRenderer.Render(DigestOf(Ana, Matched(article, "AI Act")) with { Date = Noon }, Unsubscribe);
 
         Assert.Equal(
             """
-            1 new: AI Act (1)
+            Mistral and the AI Act
+            Monday 23 November 2026
 
             AI ACT
             ======

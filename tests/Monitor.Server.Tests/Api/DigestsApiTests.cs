@@ -41,7 +41,7 @@ public sealed class DigestsApiTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("1 new: Mistral (1)", html);
+        Assert.Contains("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 4px;\">Mistral AI lève des fonds</h1>", html);
         Assert.Contains("https://news.example/mistral-ai", html);
         Assert.Contains("http://monitor.test/api/unsubscribe?token=", html);
         Assert.Single(await host.Get<IMatchStore>().ListPendingAsync("ana"));

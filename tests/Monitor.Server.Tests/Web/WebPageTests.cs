@@ -234,7 +234,7 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await page.Locator("#subscribers-table tbody tr", new() { HasText = "Ana" }).GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
 
         var digest = page.FrameLocator("#preview-frame");
-        await Expect(digest.Locator("h1")).ToHaveTextAsync("1 new: Mistral (1)");
+        await Expect(digest.Locator("h1")).ToHaveTextAsync("Mistral AI lève des fonds");
         await Expect(digest.Locator("a", new() { HasText = "Mistral AI lève des fonds" })).ToBeVisibleAsync();
 
         // The digest's inline styles apply inside the page's content security policy.
