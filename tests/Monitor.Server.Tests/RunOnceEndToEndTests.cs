@@ -55,7 +55,7 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         Assert.Contains("https://wire.example.com/2026/11/ai-act-timeline", anaText);
         Assert.DoesNotContain("vent-rhone", anaText);
         Assert.DoesNotContain("broker-fees", anaText);
-        Assert.StartsWith("4 new:", ana.Subject);
+        Assert.StartsWith("4 nouveaux :", ana.Subject); // Europe/Paris: French wording
 
         var bob = messages["bob@example.org"];
         Assert.Equal(1, Occurrences(bob.TextBody ?? "", "commission-mistral"));

@@ -15,6 +15,9 @@ public static class DigestBuilder
     /// <summary>Terms named in the subject before it ends with "…"; a subject is read in a list, not in full.</summary>
     private const int SubjectTerms = 4;
 
+    /// <summary>A headline used as the subject is cut here: a feed's title can be any length.</summary>
+    private const int MaxHeadline = 150;
+
     public static Digest Build(Subscriber subscriber, IReadOnlyList<DigestItem> items, IReadOnlyList<WatchTerm> watchlistOrder, int maxArticles = DefaultMaxArticles)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -31,7 +34,7 @@ public static class DigestBuilder
             .ToList();
         var shown = newest.Take(Math.Max(1, maxArticles)).ToList();
         var sections = Sections(shown, Rank);
-        return new Digest(subscriber, Subject(newest, Rank), sections, newest.Count, newest.Count - shown.Count);
+        return new Digest(subscriber, Subject(newest, Rank, DigestWording.For(subscriber)), sections, newest.Count, newest.Count - shown.Count);
     }
 
     /// <summary>
@@ -39,11 +42,13 @@ public static class DigestBuilder
     /// watchlist order), for example "3 new: AI Act (2), Mistral (1)"; a single story is announced by its headline.
     /// Never a line break or control character.
     /// </summary>
-    public static string Subject(IReadOnlyList<DigestItem> stories, Func<WatchTerm, int> rank)
+    public static string Subject(IReadOnlyList<DigestItem> stories, Func<WatchTerm, int> rank, DigestWording words)
     {
         if (stories.Count == 1)
         {
-            return MailText.OneLine(stories[0].Article.Title) is { Length: > 0 } headline ? headline : MailText.OneLine($"1 new: {stories[0].Terms[0].Name}");
+            return MailText.OneLine(stories[0].Article.Title) is { Length: > 0 } headline
+                ? (headline.Length <= MaxHeadline ? headline : headline[..MaxHeadline].TrimEnd() + "…")
+                : MailText.OneLine(words.NewCount(1, stories[0].Terms[0].Name));
         }
 
         var perHeading = Sections(stories, rank)
@@ -52,7 +57,7 @@ public static class DigestBuilder
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{MailText.OneLine(s.Term.Name)} ({s.Items.Count})"))
             .ToList();
         var named = string.Join(", ", perHeading.Take(SubjectTerms)) + (perHeading.Count > SubjectTerms ? ", …" : "");
-        return MailText.OneLine(string.Create(CultureInfo.InvariantCulture, $"{stories.Count} new: {named}"));
+        return MailText.OneLine(words.NewCount(stories.Count, named));
     }
 
     private static List<DigestSection> Sections(IEnumerable<DigestItem> stories, Func<WatchTerm, int> rank) =>

@@ -10,7 +10,7 @@ public sealed class DigestBuilderTests
     private static readonly WatchTerm AiAct = Terms[0];
     private static readonly WatchTerm Mistral = Terms[1];
     private static readonly WatchTerm Commission = Terms[2];
-    private static readonly Subscriber Ana = new() { Id = "ana", Email = "ana@example.org", TimeZone = "Europe/Paris" };
+    private static readonly Subscriber Ana = new() { Id = "ana", Email = "ana@example.org", TimeZone = "Europe/Paris", Language = "en" };
 
     private static DigestItem Item(string id, int minutesAgo, params WatchTerm[] terms) =>
         Item(Article(id, $"Title {id}", Noon.AddMinutes(-minutesAgo)), terms);
