@@ -119,6 +119,7 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await form.GetByLabel("Cadence").SelectOptionAsync("weekly");
         await form.GetByLabel("Day").SelectOptionAsync("friday");
         await form.GetByLabel("Time zone").FillAsync("Europe/Paris");
+        await form.GetByLabel("Language").SelectOptionAsync("en");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save subscriber" }).ClickAsync();
 
         var row = page.Locator("#subscribers-table tbody tr");
@@ -128,7 +129,7 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await Expect(row).ToContainTextAsync("Europe/Paris");
         await ChromiumFixture.ScreenshotAsync(page, "subscribers");
         var stored = await host.Get<ISubscriberStore>().GetSubscriberAsync("ana");
-        Assert.Equal((Cadence.Weekly, DayOfWeek.Friday, "Europe/Paris"), (stored!.Cadence, stored.Day, stored.TimeZone));
+        Assert.Equal((Cadence.Weekly, DayOfWeek.Friday, "Europe/Paris", "en"), (stored!.Cadence, stored.Day, stored.TimeZone, stored.Language));
     }
 
     [Fact]
