@@ -55,13 +55,16 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         Assert.Contains("https://wire.example.com/2026/11/ai-act-timeline", anaText);
         Assert.DoesNotContain("vent-rhone", anaText);
         Assert.DoesNotContain("broker-fees", anaText);
-        Assert.StartsWith("4 new:", ana.Subject);
+        Assert.StartsWith("4 nouveaux :", ana.Subject); // Europe/Paris: French wording
 
         var bob = messages["bob@example.org"];
         Assert.Equal(1, Occurrences(bob.TextBody ?? "", "commission-mistral"));
         Assert.DoesNotContain("ia-act", bob.TextBody);
         Assert.DoesNotContain("broker-fees", bob.TextBody);
-        Assert.Equal("1 new: Commission (1)", bob.Subject);
+        // One story (two outlets' reports): its lead's headline is the subject.
+        Assert.True(
+            bob.Subject is "Commission examines Microsoft's stake in Mistral AI" or "La Commission européenne examine le partenariat entre Microsoft et Mistral AI",
+            bob.Subject);
     }
 
     [Fact]

@@ -37,6 +37,12 @@ public sealed class TableDigestLog(MonitorTables tables) : IDigestLog
             .MaxBy(d => d.UpdatedAt);
     }
 
+    public async Task<bool> HasSentAsync(string subscriberId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Digests);
+        return (await table.PartitionAsync(TableKeys.Encode(subscriberId), ct, TableClient.CreateQueryFilter($"Status eq {nameof(DigestStatus.Sent)}"))).Count > 0;
+    }
+
     public async Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Digests);

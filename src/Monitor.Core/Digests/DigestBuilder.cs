@@ -15,6 +15,9 @@ public static class DigestBuilder
     /// <summary>Terms named in the subject before it ends with "…"; a subject is read in a list, not in full.</summary>
     private const int SubjectTerms = 4;
 
+    /// <summary>A headline used as the subject is cut here: a feed's title can be any length.</summary>
+    private const int MaxHeadline = 150;
+
     public static Digest Build(Subscriber subscriber, IReadOnlyList<DigestItem> items, IReadOnlyList<WatchTerm> watchlistOrder, int maxArticles = DefaultMaxArticles)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -30,27 +33,39 @@ public static class DigestBuilder
             .ThenBy(i => i.Article.Id, StringComparer.Ordinal)
             .ToList();
         var shown = newest.Take(Math.Max(1, maxArticles)).ToList();
-        var sections = shown
-            .GroupBy(i => i.Terms[0].Id, StringComparer.Ordinal)
-            .Select(g => new DigestSection(g.First().Terms[0], g.ToList()))
-            .OrderBy(s => Rank(s.Term))
-            .ToList();
-        return new Digest(subscriber, Subject(newest, Rank), sections, newest.Count, newest.Count - shown.Count);
+        var sections = Sections(shown, Rank);
+        return new Digest(subscriber, Subject(newest, Rank, DigestWording.For(subscriber)), sections, newest.Count, newest.Count - shown.Count);
     }
 
-    /// <summary>For example "3 new: AI Act (2), Mistral (1)"; never a line break or control character.</summary>
-    public static string Subject(IReadOnlyList<DigestItem> items, Func<WatchTerm, int> rank)
+    /// <summary>
+    /// The subject counts what the body shows: each story once, under its heading (the first of its terms in
+    /// watchlist order), for example "3 new: AI Act (2), Mistral (1)"; a single story is announced by its headline.
+    /// Never a line break or control character.
+    /// </summary>
+    public static string Subject(IReadOnlyList<DigestItem> stories, Func<WatchTerm, int> rank, DigestWording words)
     {
-        var perTerm = items.SelectMany(i => i.Terms)
-            .GroupBy(t => t.Id, StringComparer.Ordinal)
-            .Select(g => (Term: g.First(), Count: g.Count()))
-            .OrderByDescending(p => p.Count)
-            .ThenBy(p => rank(p.Term))
-            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{MailText.OneLine(p.Term.Name)} ({p.Count})"))
+        if (stories.Count == 1)
+        {
+            return MailText.OneLine(stories[0].Article.Title) is { Length: > 0 } headline
+                ? (headline.Length <= MaxHeadline ? headline : headline[..MaxHeadline].TrimEnd() + "…")
+                : MailText.OneLine(words.NewCount(1, stories[0].Terms[0].Name));
+        }
+
+        var perHeading = Sections(stories, rank)
+            .OrderByDescending(s => s.Items.Count)
+            .ThenBy(s => rank(s.Term))
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{MailText.OneLine(s.Term.Name)} ({s.Items.Count})"))
             .ToList();
-        var named = string.Join(", ", perTerm.Take(SubjectTerms)) + (perTerm.Count > SubjectTerms ? ", …" : "");
-        return MailText.OneLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} new: {named}"));
+        var named = string.Join(", ", perHeading.Take(SubjectTerms)) + (perHeading.Count > SubjectTerms ? ", …" : "");
+        return MailText.OneLine(words.NewCount(stories.Count, named));
     }
+
+    private static List<DigestSection> Sections(IEnumerable<DigestItem> stories, Func<WatchTerm, int> rank) =>
+        stories
+            .GroupBy(i => i.Terms[0].Id, StringComparer.Ordinal)
+            .Select(g => new DigestSection(g.First().Terms[0], g.ToList()))
+            .OrderBy(s => rank(s.Term))
+            .ToList();
 
     /// <summary>
     /// Articles with the same non-null story key become one story: the first report leads (the outlet that had

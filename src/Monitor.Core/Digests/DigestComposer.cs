@@ -8,7 +8,7 @@ namespace NewsMonitor.Digests;
 /// Builds and renders a subscriber's digest into a message: both parts, a signed unsubscribe link in the body,
 /// and the List-Unsubscribe headers for one-click unsubscribing from the mail client (RFC 8058).
 /// </summary>
-public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<DeliveryOptions> delivery, UnsubscribeTokens tokens)
+public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<DeliveryOptions> delivery, UnsubscribeTokens tokens, TimeProvider time)
 {
     public Digest Build(Subscriber subscriber, PendingDigest pending) =>
         DigestBuilder.Build(subscriber, pending.Items, pending.Watchlist, options.Value.MaxArticles);
@@ -18,6 +18,7 @@ public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<Del
     /// <summary>As composed at <paramref name="claimedAt"/> (when the digest's key was claimed), so a resend is byte for byte the same message.</summary>
     public EmailMessage Compose(Digest digest, string digestKey, DateTimeOffset? claimedAt)
     {
+        digest = digest with { Date = claimedAt ?? time.GetUtcNow() };
         var subscriber = digest.Subscriber;
         var token = claimedAt is { } at ? tokens.Create(subscriber.Id, at) : tokens.Create(subscriber.Id);
         var unsubscribe = UnsubscribeTokens.UrlFor(options.Value.PublicBaseUrl, token);

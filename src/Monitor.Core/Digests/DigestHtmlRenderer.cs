@@ -17,21 +17,27 @@ public static class DigestHtmlRenderer
     public static string Render(Digest digest, string? unsubscribeUrl = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
+        var words = DigestWording.For(digest.Subscriber);
         var html = BuilderCache.Acquire(2048 + (digest.TotalArticles * 1100));
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        html.Append("<!DOCTYPE html><html lang=\"").Append(words.Language).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"color-scheme\" content=\"light\"><title>").Encode(digest.Subject).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:0;background-color:#f4f4f5;\">")
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:#f4f4f5;\"><tr><td align=\"center\" style=\"padding:16px 8px;\">")
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width:640px;\"><tr><td style=\"font-family:").Append(Font)
             .Append(";color:#18181b;font-size:15px;line-height:1.5;text-align:left;\">")
             .Append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 4px;\">").Encode(digest.Subject).Append("</h1>");
+        if (DateLine(digest) is { } date)
+        {
+            html.Append("<p style=\"font-size:13px;color:#52525b;margin:0 0 8px;\">").Encode(date).Append("</p>");
+        }
+
         foreach (var section in digest.Sections)
         {
             html.Append("<h2 style=\"font-size:17px;margin:24px 0 10px;padding-bottom:4px;border-bottom:2px solid #2563eb;\">")
                 .Encode(section.Term.Name).Append("</h2>");
             foreach (var item in section.Items)
             {
-                AppendItem(html, item, zone);
+                AppendItem(html, item, zone, words);
             }
         }
 
@@ -44,21 +50,21 @@ public static class DigestHtmlRenderer
             .Encode(FooterLine(digest.Subscriber));
         if (unsubscribeUrl is not null)
         {
-            html.Append("<br><a href=\"").Encode(unsubscribeUrl).Append("\" style=\"color:#52525b;\">Unsubscribe</a>");
+            html.Append("<br><a href=\"").Encode(unsubscribeUrl).Append("\" style=\"color:#52525b;\">").Encode(words.Unsubscribe).Append("</a>");
         }
 
         html.Append("</p></td></tr></table></td></tr></table></body></html>");
         return BuilderCache.Release(html);
     }
 
-    private static void AppendItem(StringBuilder html, DigestItem item, TimeZoneInfo zone)
+    private static void AppendItem(StringBuilder html, DigestItem item, TimeZoneInfo zone, DigestWording words)
     {
         var article = item.Article;
         html.Append("<div style=\"background-color:#ffffff;border:1px solid #e4e4e7;border-radius:6px;padding:12px 14px;margin:0 0 10px;\">");
         var linked = OpenLink(html, article.Url, "font-size:16px;font-weight:600;color:#1d4ed8;text-decoration:none;");
         AppendRuns(html, Snippet.Of(article.Title, item.Highlights, ArticleField.Title));
         html.Append(linked ? "</a>" : "</span>")
-            .Append("<div style=\"font-size:13px;color:#52525b;margin:2px 0 6px;\">").Encode(SourceOf(article)).AppendWhen(article, zone);
+            .Append("<div style=\"font-size:13px;color:#52525b;margin:2px 0 6px;\">").Encode(SourceOf(article)).AppendWhen(article, zone, words);
         foreach (var term in item.Terms)
         {
             html.Append(" <span style=\"background-color:#e0e7ff;color:#3730a3;border-radius:3px;padding:0 5px;font-size:12px;white-space:nowrap;\">")
@@ -70,7 +76,7 @@ public static class DigestHtmlRenderer
         html.Append("</div>");
         if (item.AlsoReportedBy.Count > 0)
         {
-            html.Append("<div style=\"font-size:13px;color:#52525b;margin-top:6px;\">Also reported by ");
+            html.Append("<div style=\"font-size:13px;color:#52525b;margin-top:6px;\">").Encode(words.AlsoReportedBy).Append(' ');
             for (var i = 0; i < item.AlsoReportedBy.Count; i++)
             {
                 var other = item.AlsoReportedBy[i];
@@ -110,26 +116,29 @@ public static class DigestHtmlRenderer
     internal static string SourceOf(Article article) =>
         MailText.OneLine(article.Source is { Length: > 0 } source ? source : Uri.TryCreate(article.Url, UriKind.Absolute, out var uri) ? uri.Host : "unknown source");
 
-    /// <summary>" · 23 Nov 2026 13:00": when the article was published, in the subscriber's zone.</summary>
-    internal static StringBuilder AppendWhen(this StringBuilder builder, Article article, TimeZoneInfo zone)
-    {
-        var when = TimeZoneInfo.ConvertTime(DigestItem.TimeOf(article), zone);
-        return builder.Append(CultureInfo.InvariantCulture, $" · {when:d MMM yyyy HH:mm}");
-    }
+    /// <summary>" · 23 Nov 2026 13:00": when the article was published, in the subscriber's zone and language.</summary>
+    internal static StringBuilder AppendWhen(this StringBuilder builder, Article article, TimeZoneInfo zone, DigestWording words) =>
+        builder.Append(" · ").Append(words.DateTime(TimeZoneInfo.ConvertTime(DigestItem.TimeOf(article), zone).DateTime));
+
+    /// <summary>"Monday 23 November 2026": the digest's date in the subscriber's zone, or null when it has none.</summary>
+    internal static string? DateLine(Digest digest) =>
+        digest.Date is { } date ? DigestWording.For(digest.Subscriber).Date(TimeZoneInfo.ConvertTime(date, TimeZones.Find(digest.Subscriber.TimeZone)).DateTime) : null;
 
     internal static string OmittedLine(Digest digest) =>
-        string.Create(CultureInfo.InvariantCulture, $"{digest.Omitted} more not shown (this digest lists the {digest.TotalArticles - digest.Omitted} newest).");
+        DigestWording.For(digest.Subscriber).Omitted(digest.Omitted, digest.TotalArticles - digest.Omitted);
 
     internal static string FooterLine(Subscriber subscriber)
     {
+        var words = DigestWording.For(subscriber);
+        var at = subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture);
         var what = subscriber.Cadence switch
         {
-            Cadence.Immediate => "as soon as something matches",
-            Cadence.Hourly => "every hour",
-            Cadence.Daily => "daily at " + subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture),
-            _ => $"every {subscriber.Day} at " + subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Cadence.Immediate => words.Immediate,
+            Cadence.Hourly => words.Hourly,
+            Cadence.Daily => words.DailyAt(at),
+            _ => words.WeeklyAt(words.DayName(subscriber.Day), at),
         };
-        return $"You receive this digest {what} because you follow these terms on News Monitor. Times are {subscriber.TimeZone} time.";
+        return words.Footer(what, subscriber.TimeZone);
     }
 }
 

@@ -23,4 +23,8 @@ public sealed record DigestSection(WatchTerm Term, IReadOnlyList<DigestItem> Ite
 /// What one message carries: <paramref name="TotalArticles"/> stories in all, of which <paramref name="Omitted"/>
 /// beyond the cap are only counted ("N more").
 /// </summary>
-public sealed record Digest(Subscriber Subscriber, string Subject, IReadOnlyList<DigestSection> Sections, int TotalArticles, int Omitted);
+public sealed record Digest(Subscriber Subscriber, string Subject, IReadOnlyList<DigestSection> Sections, int TotalArticles, int Omitted)
+{
+    /// <summary>When the digest was composed (its key claimed); shown as the date in the subscriber's zone.</summary>
+    public DateTimeOffset? Date { get; init; }
+}

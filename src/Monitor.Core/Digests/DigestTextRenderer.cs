@@ -11,8 +11,15 @@ public static class DigestTextRenderer
     public static string Render(Digest digest, string? unsubscribeUrl = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
+        var words = DigestWording.For(digest.Subscriber);
         var text = BuilderCache.Acquire(1024 + (digest.TotalArticles * 500));
-        text.AppendLine(digest.Subject).AppendLine();
+        text.AppendLine(digest.Subject);
+        if (DigestHtmlRenderer.DateLine(digest) is { } date)
+        {
+            text.AppendLine(date);
+        }
+
+        text.AppendLine();
         foreach (var section in digest.Sections)
         {
             var heading = MailText.OneLine(section.Term.Name).ToUpperInvariant();
@@ -20,7 +27,7 @@ public static class DigestTextRenderer
             foreach (var item in section.Items)
             {
                 text.Append("* ").AppendOneLine(item.Article.Title).AppendLine()
-                    .Append("  ").AppendOneLine(DigestHtmlRenderer.SourceOf(item.Article)).AppendWhen(item.Article, zone).Append(" · ");
+                    .Append("  ").AppendOneLine(DigestHtmlRenderer.SourceOf(item.Article)).AppendWhen(item.Article, zone, words).Append(" · ");
                 for (var i = 0; i < item.Terms.Count; i++)
                 {
                     text.Append(i == 0 ? "" : ", ").AppendOneLine(item.Terms[i].Name);
@@ -35,7 +42,7 @@ public static class DigestTextRenderer
 
                 foreach (var other in item.AlsoReportedBy)
                 {
-                    text.Append("  Also reported by ").Append(DigestHtmlRenderer.SourceOf(other)).Append(": ").AppendOneLine(other.Url).AppendLine();
+                    text.Append("  ").Append(words.AlsoReportedBy).Append(' ').Append(DigestHtmlRenderer.SourceOf(other)).Append(": ").AppendOneLine(other.Url).AppendLine();
                 }
 
                 text.AppendLine();
@@ -50,7 +57,7 @@ public static class DigestTextRenderer
         text.AppendLine("-- ").AppendLine(DigestHtmlRenderer.FooterLine(digest.Subscriber));
         if (unsubscribeUrl is not null)
         {
-            text.Append("Unsubscribe: ").AppendLine(unsubscribeUrl);
+            text.Append(words.Unsubscribe).Append(": ").AppendLine(unsubscribeUrl);
         }
 
         return BuilderCache.Release(text);

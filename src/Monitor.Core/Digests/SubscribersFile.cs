@@ -71,6 +71,7 @@ public static class SubscribersFile
         }
 
         var quiet = SubscriberRules.ParseQuietHours(entry.QuietHours?.From, entry.QuietHours?.Until, errors);
+        var language = SubscriberRules.ParseLanguage(entry.Language, errors);
         if (errors.Count > 0)
         {
             throw new FormatException($"{where}: {string.Join("; ", errors)}");
@@ -88,6 +89,7 @@ public static class SubscribersFile
             TimeZone = entry.TimeZone ?? "UTC",
             State = state,
             QuietHours = quiet,
+            Language = language,
         };
     }
 
@@ -101,7 +103,8 @@ public static class SubscribersFile
         string? Day,
         string? TimeZone,
         QuietHoursEntry? QuietHours = null,
-        string? State = null);
+        string? State = null,
+        string? Language = null);
 
     /// <summary>"quietHours": { "from": "22:00", "until": "07:00" }, local times.</summary>
     public sealed record QuietHoursEntry(string? From, string? Until);
@@ -112,6 +115,24 @@ public static class SubscribersFile
 /// <summary>The checks every way of creating a subscriber applies (file, API).</summary>
 public static class SubscriberRules
 {
+    /// <summary>"fr" or "en" (any case); null or empty: from the time zone.</summary>
+    public static string? ParseLanguage(string? text, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var language = text.Trim().ToLowerInvariant();
+        if (DigestWording.IsLanguage(language))
+        {
+            return language;
+        }
+
+        errors.Add($"language '{text}' is not one of {string.Join(", ", DigestWording.Languages)} (or leave it out to choose from the time zone)");
+        return null;
+    }
+
     public static List<string> Check(string? id, string? email, string timeZone)
     {
         var errors = new List<string>();

@@ -15,8 +15,10 @@ public sealed class DigestPreviewer(Digests.DigestPreviewer previewer)
     {
         var preview = await previewer.PreviewAsync(subscriberId, ct)
             ?? throw new ApiProblemException(ApiProblem.NotFound("subscriber", subscriberId));
+        static DigestPreview Empty(string id, string sentence) => new(id, sentence.TrimEnd('.'), 0, $"<p>{sentence}</p>", sentence);
+
         return preview.Message is { } message
             ? new DigestPreview(subscriberId, message.Subject, preview.Stories, message.HtmlBody, message.TextBody)
-            : new DigestPreview(subscriberId, "Nothing new since the last digest", 0, "<p>Nothing new since the last digest.</p>", "Nothing new since the last digest.");
+            : Empty(subscriberId, preview.EverSent ? "Nothing new since the last digest." : "Nothing matched yet.");
     }
 }

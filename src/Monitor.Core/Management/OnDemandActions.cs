@@ -18,9 +18,10 @@ public sealed class OnDemandActions(SchedulePollsHandler polls, SendDigestsHandl
     /// <summary>Every active subscriber's digest for the current period, unless already sent.</summary>
     public Task<IReadOnlyList<DigestOutcome>> SendDueAsync(CancellationToken ct) => digests.SendDueAsync(ct);
 
+    /// <summary>"Send now": what is undelivered for the subscriber, whatever the schedule, once, under its own key.</summary>
     public async Task<DigestOutcome> SendOneAsync(string subscriberId, CancellationToken ct)
     {
         _ = await subscribers.GetSubscriberAsync(subscriberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("subscriber", subscriberId));
-        return await digests.SendForAsync(subscriberId, ct);
+        return await digests.SendNowAsync(subscriberId, ct);
     }
 }

@@ -17,7 +17,8 @@ public sealed record SubscriberInput(
     string? At,
     string? Day,
     string? TimeZone,
-    string? State);
+    string? State,
+    string? Language = null);
 
 /// <summary>A subscriber as the API shows it, in the same words as <see cref="SubscriberInput"/>.</summary>
 public sealed record SubscriberView(
@@ -29,7 +30,8 @@ public sealed record SubscriberView(
     string At,
     string Day,
     string TimeZone,
-    string State)
+    string State,
+    string? Language)
 {
     public static SubscriberView Of(Subscriber s) => new(
         s.Id,
@@ -40,7 +42,8 @@ public sealed record SubscriberView(
         s.At.ToString("HH:mm", CultureInfo.InvariantCulture),
         Word(s.Day),
         s.TimeZone,
-        Word(s.State));
+        Word(s.State),
+        s.Language);
 
     private static string Word<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
@@ -130,6 +133,9 @@ public sealed class SubscribersManager(ISubscriberStore subscribers, ITermStore 
             Fail("timeZone", $"time zone '{timeZone}' is unknown (use an IANA name such as Europe/Paris)");
         }
 
+        var languageErrors = new List<string>();
+        var language = SubscriberRules.ParseLanguage(input.Language, languageErrors);
+        languageErrors.ForEach(e => Fail("language", e));
         var cadence = Choose(input.Cadence, Cadence.Daily, "cadence", Fail);
         var day = Choose(input.Day, DayOfWeek.Monday, "day", Fail);
         var state = Choose(input.State, SubscriberState.Active, "state", Fail);
@@ -165,6 +171,7 @@ public sealed class SubscribersManager(ISubscriberStore subscribers, ITermStore 
             Day = day,
             TimeZone = timeZone,
             State = state,
+            Language = language,
         };
     }
 

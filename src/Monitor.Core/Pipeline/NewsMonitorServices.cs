@@ -77,6 +77,7 @@ public static class NewsMonitorServices
             });
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<DigestInbox>();
+        services.AddSingleton<DeliveredStories>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestPreviewer>();
     }

@@ -21,7 +21,17 @@ public enum DigestOutcomeStatus
     Deferred,
 }
 
-public sealed record DigestOutcome(string SubscriberId, string? Period, DigestOutcomeStatus Status, int Articles, string? Error = null);
+public sealed record DigestOutcome(string SubscriberId, string? Period, DigestOutcomeStatus Status, int Articles, string? Error = null)
+{
+    /// <summary>When a failed digest is tried again, or when the subscriber's next scheduled digest is due; null when unknown.</summary>
+    public DateTimeOffset? NextAt { get; init; }
+
+    /// <summary>Later articles of stories already sent to the subscriber, left out rather than sent as new.</summary>
+    public int RepeatsLeftOut { get; init; }
+
+    /// <summary>What happened, in one line a person reads (the page shows it as the answer to "send now").</summary>
+    public string Summary => DigestOutcomeText.Describe(this);
+}
 
 /// <summary>
 /// Stages 4 and 5: for each subscriber whose period is due, gather undelivered matches, compose the digest and
@@ -46,6 +56,7 @@ public sealed class SendDigestsHandler(
     ISubscriberStore subscribers,
     IDigestLog log,
     DigestInbox inbox,
+    DeliveredStories stories,
     DigestComposer composer,
     IMatchStore matches,
     IEmailSender sender,
@@ -65,35 +76,48 @@ public sealed class SendDigestsHandler(
         {
             if (subscriber.State == SubscriberState.Active)
             {
-                outcomes.Add(await SendAsync(subscriber, ct));
+                outcomes.Add(await SendAsync(subscriber, onDemand: false, ct));
             }
         }
 
         return outcomes;
     }
 
-    /// <summary>The immediate alert for one subscriber (queue "alerts"), or "send now" for one subscriber.</summary>
-    public async Task<DigestOutcome> SendForAsync(string subscriberId, CancellationToken ct)
+    /// <summary>The prefix of an on-demand digest's period: "now-" and the UTC instant it was asked for.</summary>
+    public const string NowPrefix = "now-";
+
+    /// <summary>The immediate alert for one subscriber (queue "alerts"), or the current period's digest if due.</summary>
+    public Task<DigestOutcome> SendForAsync(string subscriberId, CancellationToken ct) => SendForAsync(subscriberId, onDemand: false, ct);
+
+    /// <summary>
+    /// "Send now": whatever is undelivered for the subscriber, whatever the schedule or quiet hours, under its own
+    /// key ("now-" and the instant), so it never takes a scheduled period's key. An unconfirmed claim still goes first.
+    /// </summary>
+    public Task<DigestOutcome> SendNowAsync(string subscriberId, CancellationToken ct) => SendForAsync(subscriberId, onDemand: true, ct);
+
+    private async Task<DigestOutcome> SendForAsync(string subscriberId, bool onDemand, CancellationToken ct)
     {
         var subscriber = await subscribers.GetSubscriberAsync(subscriberId, ct);
         return subscriber is { State: SubscriberState.Active }
-            ? await SendAsync(subscriber, ct)
+            ? await SendAsync(subscriber, onDemand, ct)
             : new DigestOutcome(subscriberId, null, DigestOutcomeStatus.NotDue, 0, subscriber is null ? "no such subscriber" : "subscriber is not active");
     }
 
-    private async Task<DigestOutcome> SendAsync(Subscriber subscriber, CancellationToken ct)
+    private async Task<DigestOutcome> SendAsync(Subscriber subscriber, bool onDemand, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (DigestSchedule.QuietUntil(subscriber, now) is { } quietEnd)
+        if (!onDemand && DigestSchedule.QuietUntil(subscriber, now) is { } quietEnd)
         {
-            return new DigestOutcome(subscriber.Id, null, DigestOutcomeStatus.Deferred, 0, "quiet hours until " + quietEnd.ToString("u", CultureInfo.InvariantCulture));
+            return new DigestOutcome(subscriber.Id, null, DigestOutcomeStatus.Deferred, 0, "quiet hours until " + quietEnd.ToString("u", CultureInfo.InvariantCulture)) { NextAt = quietEnd };
         }
 
-        var period = DigestSchedule.CurrentPeriod(subscriber, now);
+        var period = onDemand ? NowPrefix + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) : DigestSchedule.CurrentPeriod(subscriber, now);
         var unconfirmed = await UnconfirmedAsync(subscriber, ct);
-        if (unconfirmed is null && period is not null && await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sent or DigestStatus.Empty })
+        if (unconfirmed is null && !onDemand && period is not null && await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sent or DigestStatus.Empty } done)
         {
-            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
+            // A period that came with nothing is closed, but nothing was sent in it: it is "nothing new", not "already sent".
+            var status = done.Status == DigestStatus.Sent ? DigestOutcomeStatus.AlreadySent : DigestOutcomeStatus.NothingNew;
+            return new DigestOutcome(subscriber.Id, period, status, 0) { NextAt = DigestSchedule.NextDue(subscriber, now) };
         }
 
         var lease = new DigestRecord { SubscriberId = subscriber.Id, Period = LeasePeriod, Status = DigestStatus.Sending, UpdatedAt = now };
@@ -108,7 +132,7 @@ public sealed class SendDigestsHandler(
             // in now: no new period is opened while one is unresolved.
             return unconfirmed is not null
                 ? await ResendAsync(subscriber, unconfirmed, now, ct)
-                : await SendLeasedAsync(subscriber, period, now, ct);
+                : await SendLeasedAsync(subscriber, period, closeEmpty: !onDemand, now, ct);
         }
         finally
         {
@@ -121,19 +145,22 @@ public sealed class SendDigestsHandler(
     private async Task<DigestRecord?> UnconfirmedAsync(Subscriber subscriber, CancellationToken ct) =>
         (await log.ListUnconfirmedAsync(subscriber.Id, ct)).FirstOrDefault(d => d.Period != LeasePeriod);
 
-    private async Task<DigestOutcome> SendLeasedAsync(Subscriber subscriber, string? period, DateTimeOffset now, CancellationToken ct)
+    private async Task<DigestOutcome> SendLeasedAsync(Subscriber subscriber, string? period, bool closeEmpty, DateTimeOffset now, CancellationToken ct)
     {
-        var pending = await inbox.ReadAsync(subscriber, ct);
+        var (pending, repeats) = await stories.SplitAsync(subscriber.Id, await inbox.ReadAsync(subscriber, ct), ct);
+        await stories.LeaveOutAsync(subscriber.Id, repeats, ct);
+        var leftOut = repeats.Select(r => r.ArticleId).Distinct(StringComparer.Ordinal).Count();
         if (pending.Items.Count == 0)
         {
-            // A period that came with nothing in it is closed: later matches wait for the next period.
-            var empty = period is not null && await log.TryBeginAsync(Claim(subscriber, period, 0, now), now - ClaimLease, ct);
+            // A scheduled period that came with nothing in it is closed: later matches wait for the next period.
+            var empty = closeEmpty && period is not null && await log.TryBeginAsync(Claim(subscriber, period, 0, now), now - ClaimLease, ct);
             if (empty)
             {
                 await log.SaveDigestAsync(Claim(subscriber, period!, 0, now) with { Status = DigestStatus.Empty }, ct);
             }
 
-            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.NothingNew, 0);
+            var next = subscriber.Cadence == Cadence.Immediate ? (DateTimeOffset?)null : DigestSchedule.NextDue(subscriber, now);
+            return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.NothingNew, 0) { NextAt = next, RepeatsLeftOut = leftOut };
         }
 
         period ??= pending.ImmediatePeriod();
@@ -145,12 +172,12 @@ public sealed class SendDigestsHandler(
         // The key is claimed with exactly the rows this digest carries: a resend carries them and nothing newer.
         if (!await log.TryClaimAsync(claim, pending.Pending, ct))
         {
-            return await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sending }
-                ? new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried once its claim expires")
+            return await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sending } taken
+                ? new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried once its claim expires") { NextAt = taken.UpdatedAt + ClaimLease }
                 : new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.AlreadySent, 0);
         }
 
-        return await DeliverAsync(subscriber, claim, pending, digest, message, ct);
+        return await DeliverAsync(subscriber, claim, pending, digest, message, ct) with { RepeatsLeftOut = leftOut };
     }
 
     /// <summary>
@@ -162,8 +189,8 @@ public sealed class SendDigestsHandler(
         var claim = unconfirmed with { UpdatedAt = now };
         if (!await log.TryBeginAsync(claim, now - ClaimLease, ct))
         {
-            return await log.GetDigestAsync(subscriber.Id, claim.Period, ct) is { Status: DigestStatus.Sending }
-                ? new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried, with the same content, once its claim expires")
+            return await log.GetDigestAsync(subscriber.Id, claim.Period, ct) is { Status: DigestStatus.Sending } taken
+                ? new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried, with the same content, once its claim expires") { NextAt = taken.UpdatedAt + ClaimLease }
                 : new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.AlreadySent, 0);
         }
 
@@ -186,10 +213,11 @@ public sealed class SendDigestsHandler(
         {
             // The claim stays "Sending" and the matches stay pending: the next run after the lease retries this digest.
             logger.LogError(e, "Sending digest {Key} failed; it will be retried", claim.Key);
-            return new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.Failed, digest.TotalArticles, e.Message);
+            return new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.Failed, digest.TotalArticles, e.Message) { NextAt = claim.UpdatedAt + ClaimLease };
         }
 
         await matches.MarkDeliveredAsync(subscriber.Id, pending.Pending, claim.Key, CancellationToken.None);
+        await stories.RecordAsync(subscriber.Id, pending, time.GetUtcNow(), CancellationToken.None);
         await log.SaveDigestAsync(claim with { Status = DigestStatus.Sent, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
         logger.LogInformation("Sent digest {Key} with {Count} stories to {Email}", claim.Key, digest.TotalArticles, subscriber.Email);
         return new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.Sent, digest.TotalArticles);

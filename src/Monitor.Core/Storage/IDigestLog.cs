@@ -33,6 +33,9 @@ public interface IDigestLog
     /// <summary>The most recent digest recorded for the subscriber, whatever its status.</summary>
     Task<DigestRecord?> GetLastDigestAsync(string subscriberId, CancellationToken ct = default);
 
+    /// <summary>Whether any digest was ever sent to the subscriber (a closed empty period or a claim is not one).</summary>
+    Task<bool> HasSentAsync(string subscriberId, CancellationToken ct = default);
+
     /// <summary>Inserts or replaces the record for (subscriber, period).</summary>
     Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default);
 

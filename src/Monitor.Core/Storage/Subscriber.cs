@@ -34,6 +34,9 @@ public sealed record Subscriber
     public string TimeZone { get; init; } = "UTC";
     public SubscriberState State { get; init; } = SubscriberState.Active;
 
+    /// <summary>"fr" or "en", the language of the digests' wording; null means from the time zone (see DigestWording).</summary>
+    public string? Language { get; init; }
+
     /// <summary>Local hours when immediate and hourly alerts wait; null means none.</summary>
     public QuietHours? QuietHours { get; init; }
 

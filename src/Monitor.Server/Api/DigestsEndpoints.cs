@@ -11,7 +11,7 @@ internal static class DigestsEndpoints
 
         var digest = admin.MapGroup("/subscribers/{id}/digest").WithTags("Digests");
         digest.MapPost("/send", (string id, OnDemandActions actions, CancellationToken ct) => actions.SendOneAsync(id, ct))
-            .WithName("SendDigest").WithSummary("Send this subscriber's digest now")
+            .WithName("SendDigest").WithSummary("Send this subscriber what is undelivered now, whatever the schedule, under its own key; answers what happened")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         digest.MapGet("/preview", async (string id, string? format, DigestPreviewer previewer, CancellationToken ct) =>

@@ -49,7 +49,7 @@ public static class DigestCommand
             var due = DueText(result) + (result.Subscriber.State == Storage.SubscriberState.Active ? "" : $", but {id} is {result.Subscriber.State.ToString().ToLowerInvariant()}: nothing will be sent");
             if (result.Message is not { } message)
             {
-                await error.WriteLineAsync($"{id}: nothing waiting; next digest due {due}");
+                await error.WriteLineAsync($"{id}: nothing waiting{(result.EverSent ? " since the last digest" : " (nothing matched yet)")}; next digest due {due}");
                 return 0;
             }
 
@@ -84,6 +84,11 @@ public static class DigestCommand
 
     private static string DueText(DigestPreview preview)
     {
+        if (preview.DueNow)
+        {
+            return preview.Message is null ? "as soon as something matches" : "now (the next run sends it)";
+        }
+
         var zone = TimeZones.Find(preview.Subscriber.TimeZone);
         var local = TimeZoneInfo.ConvertTime(preview.NextDue, zone);
         return string.Create(CultureInfo.InvariantCulture, $"{local:yyyy-MM-dd HH:mm} {preview.Subscriber.TimeZone} ({preview.NextDue.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");

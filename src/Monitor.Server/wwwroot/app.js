@@ -364,6 +364,7 @@ function editSubscriber(s) {
   form.elements.at.value = s?.at ?? "08:00";
   form.elements.day.value = s?.day ?? "monday";
   form.elements.timeZone.value = s?.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+  form.elements.language.value = s?.language ?? "";
   form.elements.state.value = s?.state ?? "active";
   form.elements.allTerms.checked = !s || s.terms === null || s.terms === undefined;
   for (const input of $("#subscriber-terms").querySelectorAll("input")) input.checked = Boolean(s?.terms?.includes(input.value));
@@ -384,6 +385,7 @@ async function saveSubscriber(event) {
     at: form.elements.at.value,
     day: form.elements.day.value,
     timeZone: form.elements.timeZone.value.trim(),
+    language: form.elements.language.value || null,
     state: form.elements.state.value,
     terms: form.elements.allTerms.checked ? null : [...$("#subscriber-terms").querySelectorAll("input:checked")].map(i => i.value),
   };
@@ -428,6 +430,7 @@ const outcomeWords = {
 
 function describeOutcome(o) {
   const what = outcomeWords[o.status] ?? o.status;
+  if (o.summary) return `${o.subscriberId}: ${o.summary}`;
   return `${o.subscriberId}: ${what}${o.status === "sent" ? ` (${o.articles} articles)` : ""}${o.error ? ` – ${o.error}` : ""}`;
 }
 

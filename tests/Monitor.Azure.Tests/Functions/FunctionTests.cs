@@ -206,7 +206,8 @@ public sealed class FunctionTests : IAsyncLifetime
         var unknown = await app.Http.SendAsync(new ApiRequest("POST", "/api/subscribers/nope/digest/send"));
 
         Assert.Equal((200, "sent", 1), (bob.Status, (string?)bob.Json!["status"], (int?)bob.Json["articles"]));
-        Assert.Equal("alreadySent", (string?)again.Json!["status"]);
+        Assert.Equal("nothingNew", (string?)again.Json!["status"]);
+        Assert.Equal("sent 1 article", (string?)bob.Json["summary"]);
         Assert.Equal(["ana", "bob"], due.Json!.AsArray().Select(o => (string?)o!["subscriberId"]));
         Assert.Equal(404, unknown.Status);
         Assert.Single(app.SendGrid.Accepted);

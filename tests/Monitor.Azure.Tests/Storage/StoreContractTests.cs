@@ -413,6 +413,18 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_subscriber_has_been_sent_a_digest_only_once_one_is_recorded_sent()
+    {
+        await S.Digests.SaveDigestAsync(Digest("ana", "2026-11-23", DigestStatus.Empty, T0));
+        await S.Digests.SaveDigestAsync(Digest("ana", "2026-11-24", DigestStatus.Sending, T0));
+        Assert.False(await S.Digests.HasSentAsync("ana"));
+
+        await S.Digests.SaveDigestAsync(Digest("ana", "2026-11-22", DigestStatus.Sent, T0.AddDays(-1)));
+        Assert.True(await S.Digests.HasSentAsync("ana"));
+        Assert.False(await S.Digests.HasSentAsync("bob"));
+    }
+
+    [Fact]
     public async Task The_last_digest_is_the_most_recently_updated()
     {
         await S.Digests.SaveDigestAsync(Digest("ana", "2026-11-22", DigestStatus.Sent, T0.AddDays(-1)));

@@ -133,7 +133,7 @@ public sealed class SmtpEmailSenderTests(SecureRelayFixture relay) : IClassFixtu
         Assert.IsType<SmtpEmailSender>(host.Sender);
         Assert.Equal((DigestOutcomeStatus.Sent, DigestOutcomeStatus.AlreadySent), (first.Status, second.Status));
         var arrived = Assert.Single(await plain.WaitForAsync(to));
-        Assert.Equal("1 new: AI Act (1)", arrived.GetProperty("subject").GetString());
+        Assert.Equal("Article a1", arrived.GetProperty("subject").GetString());
     }
 
     private SmtpOptions PlainOptions(SmtpSecurity security = SmtpSecurity.None) => new() { Host = plain.Host, Port = plain.SmtpPort, Security = security };

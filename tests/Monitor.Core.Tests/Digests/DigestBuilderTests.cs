@@ -10,7 +10,7 @@ public sealed class DigestBuilderTests
     private static readonly WatchTerm AiAct = Terms[0];
     private static readonly WatchTerm Mistral = Terms[1];
     private static readonly WatchTerm Commission = Terms[2];
-    private static readonly Subscriber Ana = new() { Id = "ana", Email = "ana@example.org", TimeZone = "Europe/Paris" };
+    private static readonly Subscriber Ana = new() { Id = "ana", Email = "ana@example.org", TimeZone = "Europe/Paris", Language = "en" };
 
     private static DigestItem Item(string id, int minutesAgo, params WatchTerm[] terms) =>
         Item(Article(id, $"Title {id}", Noon.AddMinutes(-minutesAgo)), terms);
@@ -86,6 +86,26 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void The_subject_counts_each_story_once_under_the_heading_it_is_shown_under()
+    {
+        // Five stories match Mistral and AI Act and sit under Mistral (first in this watchlist); one only AI Act.
+        var items = Enumerable.Range(0, 5).Select(i => Item($"both{i}", i, Mistral, AiAct)).Append(Item("act", 9, AiAct)).ToList();
+
+        var digest = DigestBuilder.Build(Ana, items, [Mistral, AiAct]);
+
+        Assert.Equal("6 new: Mistral (5), AI Act (1)", digest.Subject);
+        Assert.Equal([("Mistral", 5), ("AI Act", 1)], digest.Sections.Select(s => (s.Term.Name, s.Items.Count)));
+    }
+
+    [Fact]
+    public void A_single_story_is_announced_by_its_headline()
+    {
+        var digest = DigestBuilder.Build(Ana, [Item(Article("a", "Mistral AI lève\r\n 600 millions", Noon), Mistral, AiAct)], Terms);
+
+        Assert.Equal("Mistral AI lève 600 millions", digest.Subject);
+    }
+
+    [Fact]
     public void The_subject_names_a_few_terms_then_stops()
     {
         var many = Enumerable.Range(0, 6).Select(i => new WatchTerm { Id = $"t{i}", Name = $"T{i}", Query = "x" }).ToList();
@@ -96,15 +116,15 @@ public sealed class DigestBuilderTests
     }
 
     [Theory]
-    [InlineData("AI\r\nBcc: eve@example.org", "1 new: AI Bcc: eve@example.org (1)")]
-    [InlineData("AI\u0000Act\u0007", "1 new: AI Act (1)")]
-    [InlineData("AI\u2028Act\u202E", "1 new: AI Act (1)")]
-    [InlineData("  AI \t  Act  ", "1 new: AI Act (1)")]
+    [InlineData("AI\r\nBcc: eve@example.org", "2 new: AI Bcc: eve@example.org (2)")]
+    [InlineData("AI\u0000Act\u0007", "2 new: AI Act (2)")]
+    [InlineData("AI\u2028Act\u202E", "2 new: AI Act (2)")]
+    [InlineData("  AI \t  Act  ", "2 new: AI Act (2)")]
     public void The_subject_never_has_a_line_break_or_control_character(string termName, string subject)
     {
         var term = new WatchTerm { Id = "t", Name = termName, Query = "x" };
 
-        var digest = DigestBuilder.Build(Ana, [Item("a", 1, term)], [term]);
+        var digest = DigestBuilder.Build(Ana, [Item("a", 1, term), Item("b", 2, term)], [term]);
 
         Assert.Equal(subject, digest.Subject);
         Assert.DoesNotContain(digest.Subject, c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u202E');

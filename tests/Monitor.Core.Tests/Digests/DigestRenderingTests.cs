@@ -8,7 +8,7 @@ namespace NewsMonitor.Tests.Digests;
 public sealed class DigestRenderingTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Subscriber Ana = new() { Id = "ana", Email = "ana@example.org", TimeZone = "Europe/Paris", Cadence = Cadence.Daily };
+    private static readonly Subscriber Ana = new() { Id = "ana", Email = "ana@example.org", TimeZone = "Europe/Paris", Cadence = Cadence.Daily, Language = "en" };
     private const string Unsubscribe = "https://monitor.example/api/unsubscribe?token=abc.def.ghi";
 
     private static Digest DigestOf(Subscriber subscriber, params DigestItem[] items) => DigestBuilder.Build(subscriber, items, Terms);
@@ -93,7 +93,7 @@ public sealed class DigestRenderingTests
         Assert.Equal("Reuters", Node(html, "//a[@href='https://news.example/reuters']").InnerText);
         Assert.Contains("Also reported by Reuters", HtmlEntity.DeEntitize(html.DocumentNode.InnerText));
         Assert.Contains("  Also reported by Reuters: https://news.example/reuters", text);
-        Assert.Equal(1, Count(text, "Mistral lève"));
+        Assert.Equal(2, Count(text, "Mistral lève")); // the subject (one story: its headline) and the entry
         Assert.Equal(0, Count(text, "Mistral raises"));
     }
 
@@ -115,11 +115,12 @@ public sealed class DigestRenderingTests
     {
         var article = Article("a", "Mistral and\nthe AI Act", Noon, summary: "Mistral said\r\nthe AI Act was workable.", source: "Le Monde");
 
-        var text = DigestTextRenderer.Render(DigestOf(Ana, Matched(article, "AI Act")), Unsubscribe);
+        var text = DigestTextRenderer.Render(DigestOf(Ana, Matched(article, "AI Act")) with { Date = Noon }, Unsubscribe);
 
         Assert.Equal(
             """
-            1 new: AI Act (1)
+            Mistral and the AI Act
+            Monday 23 November 2026
 
             AI ACT
             ======

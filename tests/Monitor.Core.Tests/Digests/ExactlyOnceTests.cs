@@ -42,7 +42,9 @@ public sealed class ExactlyOnceTests
         Assert.Equal(DigestOutcomeStatus.NothingNew, (await host.Handler.SendForAsync("ana", default)).Status);
         host.Clock.Advance(TimeSpan.FromHours(2));
         await host.AddMatchAsync("ana", "a1", "aiact");
-        Assert.Equal(DigestOutcomeStatus.AlreadySent, (await host.Handler.SendForAsync("ana", default)).Status);
+        var closed = await host.Handler.SendForAsync("ana", default);
+        Assert.Equal(DigestOutcomeStatus.NothingNew, closed.Status);
+        Assert.Equal("nothing undelivered; next digest due 2026-11-24 07:00 UTC", closed.Summary);
         Assert.Empty(host.Recorded.Sent);
 
         host.Clock.Advance(TimeSpan.FromHours(22));

@@ -41,7 +41,7 @@ public sealed class DigestsApiTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("1 new: Mistral (1)", html);
+        Assert.Contains("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 4px;\">Mistral AI lève des fonds</h1>", html);
         Assert.Contains("https://news.example/mistral-ai", html);
         Assert.Contains("http://monitor.test/api/unsubscribe?token=", html);
         Assert.Single(await host.Get<IMatchStore>().ListPendingAsync("ana"));
@@ -53,14 +53,17 @@ public sealed class DigestsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_now_sends_a_subscriber_digest_once_per_period()
+    public async Task Send_now_sends_what_is_undelivered_once_and_says_so()
     {
         var first = await SendAsync("/api/subscribers/ana/digest/send");
         var second = await SendAsync("/api/subscribers/ana/digest/send");
 
         Assert.Equal("sent", first.GetProperty("status").GetString());
         Assert.Equal(1, first.GetProperty("articles").GetInt32());
-        Assert.Equal("alreadySent", second.GetProperty("status").GetString());
+        Assert.Equal("sent 1 article", first.GetProperty("summary").GetString());
+        Assert.StartsWith("now-", first.GetProperty("period").GetString());
+        Assert.Equal("nothingNew", second.GetProperty("status").GetString());
+        Assert.StartsWith("nothing undelivered; next digest due ", second.GetProperty("summary").GetString());
         Assert.Single(Directory.GetFiles(host.OutboxPath, "*.eml"));
         Assert.Empty(await host.Get<IMatchStore>().ListPendingAsync("ana"));
     }

@@ -35,6 +35,7 @@ public sealed class SubscribersApiTests : IAsyncLifetime
             at = "7:30",
             day = "Friday",
             timeZone = "Europe/Paris",
+            language = "en",
         });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -49,6 +50,7 @@ public sealed class SubscribersApiTests : IAsyncLifetime
         Assert.Equal(new TimeOnly(7, 30), stored.At);
         Assert.Equal(DayOfWeek.Friday, stored.Day);
         Assert.Equal(["aiact"], stored.Terms);
+        Assert.Equal(("en", "en"), (shown.GetProperty("language").GetString(), stored.Language));
     }
 
     [Fact]
@@ -62,6 +64,7 @@ public sealed class SubscribersApiTests : IAsyncLifetime
         Assert.Equal("08:00", shown.GetProperty("at").GetString());
         Assert.Equal("UTC", shown.GetProperty("timeZone").GetString());
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("terms").ValueKind);
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("language").ValueKind); // from the time zone
     }
 
     [Theory]
@@ -72,6 +75,7 @@ public sealed class SubscribersApiTests : IAsyncLifetime
     [InlineData("at", "25:00", "at '25:00' is not a time such as 08:00")]
     [InlineData("day", "someday", "day 'someday' is not one of sunday")]
     [InlineData("state", "gone", "state 'gone' is not one of active, paused, unsubscribed")]
+    [InlineData("language", "de", "language 'de' is not one of en, fr")]
     public async Task Each_invalid_field_is_named_with_the_reason(string field, string value, string message)
     {
         var body = new Dictionary<string, object> { ["id"] = "ana", ["email"] = "ana@example.org", [field] = value };

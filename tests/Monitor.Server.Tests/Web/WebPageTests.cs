@@ -146,6 +146,7 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await form.GetByLabel("Cadence").SelectOptionAsync("weekly");
         await form.GetByLabel("Day").SelectOptionAsync("friday");
         await form.GetByLabel("Time zone").FillAsync("Europe/Paris");
+        await form.GetByLabel("Language").SelectOptionAsync("en");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save subscriber" }).ClickAsync();
 
         var row = page.Locator("#subscribers-table tbody tr");
@@ -155,7 +156,7 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await Expect(row).ToContainTextAsync("Europe/Paris");
         await ChromiumFixture.ScreenshotAsync(page, "subscribers");
         var stored = await host.Get<ISubscriberStore>().GetSubscriberAsync("ana");
-        Assert.Equal((Cadence.Weekly, DayOfWeek.Friday, "Europe/Paris"), (stored!.Cadence, stored.Day, stored.TimeZone));
+        Assert.Equal((Cadence.Weekly, DayOfWeek.Friday, "Europe/Paris", "en"), (stored!.Cadence, stored.Day, stored.TimeZone, stored.Language));
     }
 
     [Fact]
@@ -261,7 +262,7 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await page.Locator("#subscribers-table tbody tr", new() { HasText = "Ana" }).GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
 
         var digest = page.FrameLocator("#preview-frame");
-        await Expect(digest.Locator("h1")).ToHaveTextAsync("1 new: Mistral (1)");
+        await Expect(digest.Locator("h1")).ToHaveTextAsync("Mistral AI lève des fonds");
         await Expect(digest.Locator("a", new() { HasText = "Mistral AI lève des fonds" })).ToBeVisibleAsync();
 
         // The digest's inline styles apply inside the page's content security policy.

@@ -22,6 +22,13 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
             Read,
             ct)).SingleOrDefault();
 
+    public async Task<bool> HasSentAsync(string subscriberId, CancellationToken ct = default) =>
+        (await db.QueryAsync(
+            "SELECT 1 FROM digests WHERE subscriber_id = $s AND status = 'Sent' LIMIT 1",
+            p => p.AddWithValue("$s", subscriberId),
+            _ => true,
+            ct)).Count > 0;
+
     public Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default) =>
         db.ExecuteAsync(
             """
