@@ -131,12 +131,12 @@ internal static class MatchStageCost
         var importer = harness.Get<StoreImporter>();
         using (var watchlist = File.OpenRead(Path.Combine(defaults, "watchlist.json")))
         {
-            importer.ImportTermsAsync(WatchlistFile.ReadAsync(watchlist, CancellationToken.None).GetAwaiter().GetResult(), CancellationToken.None).GetAwaiter().GetResult();
+            importer.ImportTermsAsync(WatchlistFile.ReadAsync(watchlist, CancellationToken.None).GetAwaiter().GetResult(), replace: false).GetAwaiter().GetResult();
         }
 
         using (var subscribers = File.OpenRead(Path.Combine(defaults, "subscribers.json")))
         {
-            importer.ImportSubscribersAsync(SubscribersFile.ReadAsync(subscribers, CancellationToken.None).GetAwaiter().GetResult(), CancellationToken.None).GetAwaiter().GetResult();
+            importer.ImportSubscribersAsync(SubscribersFile.ReadAsync(subscribers, CancellationToken.None).GetAwaiter().GetResult()).GetAwaiter().GetResult();
         }
 
         var words = articles.Take(20).SelectMany(a => a.Title.Split(' ', '.')).Where(w => w.Length >= 6).Distinct(StringComparer.OrdinalIgnoreCase).Take(5);

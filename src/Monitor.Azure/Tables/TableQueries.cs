@@ -117,23 +117,4 @@ internal static class TableQueries
             }
         }
     }
-
-    /// <summary>Deletes the rows of one partition, 100 to a transaction; when one is gone already, that chunk is deleted one by one.</summary>
-    public static async Task RemoveAllAsync(this TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken ct)
-    {
-        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(TransactionLimit))
-        {
-            try
-            {
-                await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, row), ETag.All)), ct);
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 404)
-            {
-                foreach (var row in chunk)
-                {
-                    await table.RemoveAsync(partitionKey, row, ct);
-                }
-            }
-        }
-    }
 }

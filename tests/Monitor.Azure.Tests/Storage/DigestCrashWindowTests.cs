@@ -183,6 +183,8 @@ public abstract class DigestCrashWindowTests : IAsyncLifetime
 
         public Task<IReadOnlyList<PendingItem>> ListPendingAsync(string subscriberId, CancellationToken ct = default) => inner.ListPendingAsync(subscriberId, ct);
 
+        public Task RecordMatchesAsync(IReadOnlyList<ArticleMatches> batch, DateTimeOffset at, CancellationToken ct = default) => inner.RecordMatchesAsync(batch, at, ct);
+
         public Task MarkDeliveredAsync(string subscriberId, IReadOnlyCollection<PendingItem> items, string digestKey, CancellationToken ct = default)
         {
             if (Armed)
