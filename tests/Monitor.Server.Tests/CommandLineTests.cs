@@ -1,4 +1,3 @@
-using NewsMonitor.Server.Cli;
 using NewsMonitor.Testing;
 
 namespace NewsMonitor.Tests;
@@ -13,7 +12,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task A_misspelt_option_is_refused_with_the_nearest_one_and_nothing_runs()
     {
-        var (exit, output, error) = await RunAsync("run-once", "--fedds", "x.opml", "--data", temp.Combine("data"));
+        var (exit, output, error) = await Cli.RunAsync("run-once", "--fedds", "x.opml", "--data", temp.Combine("data"));
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -26,7 +25,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task A_misspelt_verb_is_refused_with_the_nearest_one()
     {
-        var (exit, _, error) = await RunAsync("rn-once");
+        var (exit, _, error) = await Cli.RunAsync("rn-once");
 
         Assert.Equal(2, exit);
         Assert.Contains("(did you mean run-once?)", error);
@@ -36,7 +35,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task No_verb_at_all_lists_the_verbs()
     {
-        var (exit, _, error) = await RunAsync();
+        var (exit, _, error) = await Cli.RunAsync();
 
         Assert.Equal(2, exit);
         Assert.Contains("verbs: run-once, match, parse, serve, digest", error);
@@ -48,7 +47,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("--Nothing:Here=1", "unknown setting --Nothing:Here=1;")]
     public async Task A_setting_the_program_does_not_read_is_refused(string setting, string expected)
     {
-        var (exit, _, error) = await RunAsync("run-once", "--data", temp.Combine("data"), setting);
+        var (exit, _, error) = await Cli.RunAsync("run-once", "--data", temp.Combine("data"), setting);
 
         Assert.Equal(2, exit);
         Assert.Contains(expected, error);
@@ -61,7 +60,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("--Delivery:Smtp:Security=tls13", "error: --Delivery:Smtp:Security=tls13: not a valid SmtpSecurity value")]
     public async Task A_value_of_the_wrong_type_is_named_instead_of_a_stack_trace(string setting, string expected)
     {
-        var (exit, _, error) = await RunAsync("run-once", "--data", temp.Combine("data"), setting);
+        var (exit, _, error) = await Cli.RunAsync("run-once", "--data", temp.Combine("data"), setting);
 
         Assert.Equal(2, exit);
         Assert.Equal(expected, error.Trim());
@@ -70,7 +69,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Known_settings_in_any_case_and_free_sections_are_accepted_by_the_check()
     {
-        var (exit, _, error) = await RunAsync(
+        var (exit, _, error) = await Cli.RunAsync(
             "match", "--watchlist", temp.Combine("missing.json"), "--feeds:timeout=00:00:05", "--Logging:LogLevel:Default=Debug");
 
         // The settings passed; what stops it is the missing file, named on one line.
@@ -81,9 +80,9 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task A_top_level_setting_is_taken_only_when_the_program_reads_it()
     {
-        var (named, _, namedError) = await RunAsync(
+        var (named, _, namedError) = await Cli.RunAsync(
             "match", "--watchlist", temp.Combine("missing.json"), "--Storage:Connection=MyStorage", "--MyStorage=UseDevelopmentStorage=true");
-        var (typo, _, typoError) = await RunAsync("run-once", "--data", temp.Combine("data"), "--fedds=x.opml");
+        var (typo, _, typoError) = await Cli.RunAsync("run-once", "--data", temp.Combine("data"), "--fedds=x.opml");
 
         // The connection string named by Storage:Connection passes; what stops the first is its missing file.
         Assert.Equal(2, named);
@@ -98,7 +97,7 @@ public sealed class CommandLineTests : IDisposable
         var watchlist = temp.Combine("watchlist.json");
         await File.WriteAllTextAsync(watchlist, """{ "terms": [ { "id": "m", "name": "M", "query": "mistral" } ] }""");
 
-        var (exit, output, error) = await RunAsync("match", "--watchlist", watchlist, "--input", temp.Combine("missing.jsonl"));
+        var (exit, output, error) = await Cli.RunAsync("match", "--watchlist", watchlist, "--input", temp.Combine("missing.jsonl"));
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -110,7 +109,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Serve_takes_allow_private_addresses_instead_of_ignoring_it()
     {
         // Refused for its URL, after the option parsed: an unknown option would have been exit 2.
-        var (exit, _, error) = await RunAsync("serve", "--allow-private-addresses", "--urls", "http://0.0.0.0:5080");
+        var (exit, _, error) = await Cli.RunAsync("serve", "--allow-private-addresses", "--urls", "http://0.0.0.0:5080");
 
         Assert.Equal(1, exit);
         Assert.Contains("makes the API reachable from other machines", error);
@@ -123,18 +122,10 @@ public sealed class CommandLineTests : IDisposable
         busy.Start();
         var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
 
-        var (exit, _, error) = await RunAsync("serve", "--urls", $"http://127.0.0.1:{port}", $"--Storage:DataDirectory={temp.Combine("data")}");
+        var (exit, _, error) = await Cli.RunAsync("serve", "--urls", $"http://127.0.0.1:{port}", $"--Storage:DataDirectory={temp.Combine("data")}");
 
         Assert.Equal(1, exit);
         Assert.StartsWith($"error: Failed to bind to address http://127.0.0.1:{port}", error);
         Assert.Single(error.Trim().Split('\n'));
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await MonitorCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 }

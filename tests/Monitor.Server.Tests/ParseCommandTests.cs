@@ -1,4 +1,3 @@
-using NewsMonitor.Server.Cli;
 using NewsMonitor.Testing;
 
 namespace NewsMonitor.Tests;
@@ -39,11 +38,6 @@ public sealed class ParseCommandTests : IAsyncLifetime
         Assert.Equal($"error: {server.UrlOf("moved.xml").AbsoluteUri}: {reason}", error.TrimEnd());
     }
 
-    private async Task<(int Exit, string Output, string Error)> ParseAsync(string path)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await MonitorCli.RunAsync(["parse", server.UrlOf(path).AbsoluteUri, "--allow-private-addresses"], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> ParseAsync(string path) =>
+        Cli.RunAsync("parse", server.UrlOf(path).AbsoluteUri, "--allow-private-addresses");
 }

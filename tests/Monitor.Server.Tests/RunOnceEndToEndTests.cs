@@ -117,11 +117,11 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         await RunOnceAsync();
         var data = temp.Combine("data");
 
-        var (listed, feeds, count) = await CliAsync("feeds", "list", "--data", data);
-        var (removed, removal, _) = await CliAsync("feeds", "remove", server.UrlOf("en.xml").AbsoluteUri, "--data", data);
-        var (_, after, _) = await CliAsync("feeds", "list", "--data", data);
-        var (missing, _, why) = await CliAsync("terms", "remove", "nope", "--data", data);
-        var (_, subscribers, _) = await CliAsync("subscribers", "list", "--data", data);
+        var (listed, feeds, count) = await Cli.RunAsync("feeds", "list", "--data", data);
+        var (removed, removal, _) = await Cli.RunAsync("feeds", "remove", server.UrlOf("en.xml").AbsoluteUri, "--data", data);
+        var (_, after, _) = await Cli.RunAsync("feeds", "list", "--data", data);
+        var (missing, _, why) = await Cli.RunAsync("terms", "remove", "nope", "--data", data);
+        var (_, subscribers, _) = await Cli.RunAsync("subscribers", "list", "--data", data);
 
         Assert.Equal(0, listed);
         Assert.Equal(2, feeds.Trim().Split('\n').Length);
@@ -134,14 +134,6 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         Assert.Equal(1, missing);
         Assert.Equal("error: no term nope in the store (`terms list` shows them)", why.Trim());
         Assert.Contains("ana\tana@example.org", subscribers);
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await MonitorCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using NewsMonitor.Server.Cli;
 using NewsMonitor.Storage.Sqlite;
 using NewsMonitor.Testing;
 
@@ -27,7 +26,7 @@ public sealed class SeedFilesTests : IDisposable
     {
         var missing = temp.Combine("no-such-subscribers.json");
 
-        var (exit, output, error) = await RunAsync(
+        var (exit, output, error) = await Cli.RunAsync(
             "run-once", "--feeds", temp.Combine("feeds.opml"), "--watchlist", Fixture("watchlist.json"), "--subscribers", missing,
             "--data", temp.Combine("data"), "--outbox", temp.Combine("outbox"));
 
@@ -43,7 +42,7 @@ public sealed class SeedFilesTests : IDisposable
     {
         var missing = temp.Combine("no-such-subscribers.json");
 
-        var (exit, _, error) = await RunAsync(
+        var (exit, _, error) = await Cli.RunAsync(
             "serve", "--urls", "http://127.0.0.1:0", $"--Storage:DataDirectory={temp.Combine("data")}",
             $"--Seed:Feeds={temp.Combine("feeds.opml")}", $"--Seed:Watchlist={Fixture("watchlist.json")}", $"--Seed:Subscribers={missing}");
 
@@ -57,7 +56,7 @@ public sealed class SeedFilesTests : IDisposable
     {
         temp.Write("watchlist.json", """{ "terms": [ { "id": "bad", "name": "Bad\u001b[31m", "query": "x" } ] }""");
 
-        var (exit, _, error) = await RunAsync(
+        var (exit, _, error) = await Cli.RunAsync(
             "run-once", "--feeds", temp.Combine("feeds.opml"), "--watchlist", temp.Combine("watchlist.json"), "--subscribers", Fixture("subscribers.json"),
             "--data", temp.Combine("data"), "--outbox", temp.Combine("outbox"));
 
@@ -71,7 +70,7 @@ public sealed class SeedFilesTests : IDisposable
     {
         temp.Write("subscribers.json", """{ "subscribers": [ { "id": "ana", "email": "ana@example.org", "terms": ["mistral", "nope"] } ] }""");
 
-        var (exit, _, error) = await RunAsync(
+        var (exit, _, error) = await Cli.RunAsync(
             "run-once", "--feeds", temp.Combine("feeds.opml"), "--watchlist", Fixture("watchlist.json"), "--subscribers", temp.Combine("subscribers.json"),
             "--data", temp.Combine("data"), "--outbox", temp.Combine("outbox"));
 
@@ -87,12 +86,12 @@ public sealed class SeedFilesTests : IDisposable
         temp.Write("two.opml", """<opml version="2.0"><body><outline text="A" xmlUrl="http://127.0.0.1:9/a"/><outline text="B" xmlUrl="http://127.0.0.1:9/b"/></body></opml>""");
         temp.Write("one.opml", """<opml version="2.0"><body><outline text="C" xmlUrl="http://127.0.0.1:9/c"/></body></opml>""");
         string[] common = ["--data", temp.Combine("data"), "--outbox", temp.Combine("outbox")];
-        await RunAsync(["run-once", "--feeds", temp.Combine("two.opml"), "--watchlist", Fixture("watchlist.json"), "--subscribers", Fixture("subscribers.json"), .. common]);
+        await Cli.RunAsync(["run-once", "--feeds", temp.Combine("two.opml"), "--watchlist", Fixture("watchlist.json"), "--subscribers", Fixture("subscribers.json"), .. common]);
         var before = await StoredCountsAsync();
 
-        var (merged, mergeOutput, _) = await RunAsync(["run-once", "--feeds", temp.Combine("one.opml"), .. common]);
+        var (merged, mergeOutput, _) = await Cli.RunAsync(["run-once", "--feeds", temp.Combine("one.opml"), .. common]);
         var afterMerge = await StoredCountsAsync();
-        var (replaced, replaceOutput, _) = await RunAsync(["run-once", "--replace", "--feeds", temp.Combine("one.opml"), .. common]);
+        var (replaced, replaceOutput, _) = await Cli.RunAsync(["run-once", "--replace", "--feeds", temp.Combine("one.opml"), .. common]);
 
         Assert.Equal(0, merged);
         Assert.Contains("merged feeds: 1 in", mergeOutput);
@@ -116,14 +115,6 @@ public sealed class SeedFilesTests : IDisposable
             (await new SqliteFeedStore(db).ListFeedsAsync()).Count,
             (await new SqliteTermStore(db).ListTermsAsync()).Count,
             (await new SqliteSubscriberStore(db).ListSubscribersAsync()).Count);
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await MonitorCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);

@@ -6,8 +6,6 @@ namespace NewsMonitor.Azure.Tables;
 /// <summary>The few table operations every store repeats.</summary>
 internal static class TableQueries
 {
-    private const int MaxTransaction = 100;
-
     public static async Task<List<TableEntity>> PartitionAsync(this TableClient table, string partitionKey, CancellationToken ct, string? extraFilter = null)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
@@ -53,7 +51,7 @@ internal static class TableQueries
     public static async Task UpsertInTransactionsAsync(this TableClient table, IEnumerable<TableEntity> entities, CancellationToken ct)
     {
         var latest = entities.GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(versions => versions.Last());
-        foreach (var batch in latest.Chunk(MaxTransaction))
+        foreach (var batch in latest.Chunk(TransactionLimit))
         {
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
         }
@@ -62,7 +60,7 @@ internal static class TableQueries
     /// <summary>Deletes entities of one partition, a hundred to a request; one already gone is no error (a delete repeated).</summary>
     public static async Task RemoveAllAsync(this TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken ct)
     {
-        foreach (var batch in rowKeys.Distinct(StringComparer.Ordinal).Chunk(MaxTransaction))
+        foreach (var batch in rowKeys.Distinct(StringComparer.Ordinal).Chunk(TransactionLimit))
         {
             try
             {
