@@ -11,11 +11,12 @@ namespace NewsMonitor.Tests;
 /// The whole pipeline through the real executable's `run-once` verb: two fixture feeds served by Kestrel on
 /// 127.0.0.1, a temporary store and outbox, digests read back as MIME messages.
 /// </summary>
-public sealed class RunOnceEndToEndTests : IAsyncLifetime
+public sealed partial class RunOnceEndToEndTests : IAsyncLifetime
 {
     private readonly TempDirectory temp = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private FeedServer server = null!;
+    private string subscribersFile = Fixture("subscribers.json");
 
     public async Task InitializeAsync()
     {
@@ -146,9 +147,9 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
         Assert.True(exit == 3, output);
         Assert.Equal(2, relay.Refused);
         Assert.Contains("messages: 0 written via smtp, 2 failed", output);
-        var refused = $"SMTP {relay.Host}:{relay.Port}: send failed: the server answered 554: 5.7.1 Message rejected by policy (next try 2026-11-23 10:10 UTC)";
-        Assert.Contains($"  failed  ana: immediate alert: {refused}", output);
-        Assert.Contains($"  failed  bob: daily digest: {refused}", output);
+        var refused = $"failed: SMTP {relay.Host}:{relay.Port}: send failed: the server answered 554: 5.7.1 Message rejected by policy; next try 2026-11-23 10:10 UTC";
+        Assert.Contains($"  ana (immediate alert): {refused}", output);
+        Assert.Contains($"  bob (daily digest): {refused}", output);
         Assert.Empty(Directory.Exists(OutboxPath) ? Directory.GetFiles(OutboxPath) : []);
     }
 
@@ -165,7 +166,7 @@ public sealed class RunOnceEndToEndTests : IAsyncLifetime
                 "run-once",
                 "--feeds", temp.Combine("feeds.opml"),
                 "--watchlist", Fixture("watchlist.json"),
-                "--subscribers", Fixture("subscribers.json"),
+                "--subscribers", subscribersFile,
                 "--data", temp.Combine("data"),
                 "--outbox", OutboxPath,
                 "--allow-private-addresses",

@@ -121,6 +121,26 @@ public sealed class TableDigestLog(MonitorTables tables) : IDigestLog
             .ToList();
     }
 
+    public async Task RecordFailureAsync(string subscriberId, string period, string error, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Digests);
+        if (await table.FindAsync(TableKeys.Encode(subscriberId), TableKeys.Encode(period), ct) is not { } existing
+            || EntityBody.Read<DigestRecord>(existing) is not { Status: DigestStatus.Sending } claim)
+        {
+            return;
+        }
+
+        try
+        {
+            // Merge on the ETag read: the claim's items stay, and a claim taken over or confirmed meanwhile is left alone.
+            await table.UpdateEntityAsync(ToEntity(claim with { LastError = error }), existing.ETag, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Another run took the claim over or confirmed it meanwhile: its own outcome is what counts now.
+        }
+    }
+
     public async Task<IReadOnlyList<DigestRecord>> ListUnconfirmedAsync(string subscriberId, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Digests);

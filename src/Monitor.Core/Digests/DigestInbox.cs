@@ -34,9 +34,7 @@ public sealed class DigestInbox(IMatchStore matches, IArticleStore articles, ITe
     public async Task<PendingDigest> ReadAsync(Subscriber subscriber, CancellationToken ct)
     {
         var watchlist = await terms.ListTermsAsync(ct);
-        var termsById = watchlist.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var pending = (await matches.ListPendingAsync(subscriber.Id, ct))
-            .Where(p => termsById.ContainsKey(p.TermId) && subscriber.Follows(p.TermId))
+        var pending = (await FollowedPendingAsync(subscriber, watchlist, ct))
             .OrderBy(p => p.AddedAt)
             .ThenBy(p => p.ArticleId, StringComparer.Ordinal)
             .ThenBy(p => p.TermId, StringComparer.Ordinal)
@@ -45,9 +43,23 @@ public sealed class DigestInbox(IMatchStore matches, IArticleStore articles, ITe
         return await BuildAsync(pending, watchlist, ct);
     }
 
+    /// <summary>
+    /// How many articles wait for the subscriber's next digest, without reading them: a report of why nothing was sent
+    /// says whether anything is waiting. Articles of stories already sent are counted until a digest leaves them out.
+    /// </summary>
+    public async Task<int> CountWaitingAsync(Subscriber subscriber, CancellationToken ct) =>
+        (await FollowedPendingAsync(subscriber, await terms.ListTermsAsync(ct), ct)).Select(p => p.ArticleId).Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>Exactly the rows a digest was claimed with, whatever arrived or changed since: a resend is the same digest.</summary>
     public async Task<PendingDigest> ReadClaimedAsync(IReadOnlyList<PendingItem> claimed, CancellationToken ct) =>
         await BuildAsync(claimed, await terms.ListTermsAsync(ct), ct);
+
+    /// <summary>The undelivered rows of terms that exist and the subscriber still follows.</summary>
+    private async Task<IEnumerable<PendingItem>> FollowedPendingAsync(Subscriber subscriber, IReadOnlyList<WatchTerm> watchlist, CancellationToken ct)
+    {
+        var termIds = watchlist.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        return (await matches.ListPendingAsync(subscriber.Id, ct)).Where(p => termIds.Contains(p.TermId) && subscriber.Follows(p.TermId));
+    }
 
     private async Task<PendingDigest> BuildAsync(IReadOnlyList<PendingItem> pending, IReadOnlyList<WatchTerm> watchlist, CancellationToken ct)
     {

@@ -17,6 +17,35 @@ public sealed record CycleReport(
     public int FeedsFailed => Polls.Count(p => p.Status == PollStatus.Failed);
     public int MessagesSent => Digests.Count(d => d.Status == DigestOutcomeStatus.Sent);
     public int DigestsFailed => Digests.Count(d => d.Status == DigestOutcomeStatus.Failed);
+
+    /// <summary>
+    /// What the cycle has to say about each subscriber: every message sent or failed, then, for a subscriber none
+    /// failed for, its last outcome when that is something held back (quiet hours, the next period, a retry).
+    /// </summary>
+    public IReadOnlyList<DigestOutcome> Said
+    {
+        get
+        {
+            var failed = Digests.Where(d => d.Status == DigestOutcomeStatus.Failed).Select(d => d.SubscriberId).ToHashSet(StringComparer.Ordinal);
+            var held = Digests
+                .GroupBy(d => d.SubscriberId, StringComparer.Ordinal)
+                .Select(g => g.Last())
+                .Where(d => !failed.Contains(d.SubscriberId) && IsHeldBack(d));
+            return Digests.Where(d => d.Status is DigestOutcomeStatus.Sent or DigestOutcomeStatus.Failed).Concat(held).ToList();
+        }
+    }
+
+    /// <summary>Subscribers the cycle sent nothing to and holds nothing back for: nothing was waiting.</summary>
+    public int NothingWaiting => Digests
+        .GroupBy(d => d.SubscriberId, StringComparer.Ordinal)
+        .Count(g => g.All(d => d.Status is DigestOutcomeStatus.NothingNew or DigestOutcomeStatus.AlreadySent || (d.Status == DigestOutcomeStatus.NotDue && d.Articles == 0)));
+
+    private static bool IsHeldBack(DigestOutcome outcome) => outcome.Status switch
+    {
+        DigestOutcomeStatus.Deferred or DigestOutcomeStatus.WaitingForRetry or DigestOutcomeStatus.InProgress => true,
+        DigestOutcomeStatus.NotDue => outcome.Articles > 0,
+        _ => false,
+    };
 }
 
 /// <summary>
@@ -79,7 +108,6 @@ public sealed class CycleRunner(
             ct);
 
         sent.AddRange(await digests.SendDueAsync(ct));
-        var relevant = sent.Where(d => d.Status is DigestOutcomeStatus.Sent or DigestOutcomeStatus.Failed).ToList();
-        return new CycleReport(scheduled, polls, matched, matchCount, relevant, pollDrain.Poisoned + matchDrain.Poisoned + alertDrain.Poisoned);
+        return new CycleReport(scheduled, polls, matched, matchCount, sent, pollDrain.Poisoned + matchDrain.Poisoned + alertDrain.Poisoned);
     }
 }

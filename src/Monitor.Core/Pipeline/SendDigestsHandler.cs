@@ -10,21 +10,35 @@ public enum DigestOutcomeStatus
 {
     Sent,
     NothingNew,
+
+    /// <summary>
+    /// Nothing goes now: the subscriber is unknown or not active, or the current period's digest is done and the
+    /// articles waiting (<see cref="DigestOutcome.Articles"/>) go with the next one (<see cref="DigestOutcome.NextAt"/>).
+    /// </summary>
     NotDue,
     AlreadySent,
     Failed,
 
-    /// <summary>Another run holds this subscriber or this digest (sending now, or a failed send waiting to be retried).</summary>
+    /// <summary>Another run is sending to this subscriber now.</summary>
     InProgress,
 
-    /// <summary>Quiet hours: the alert waits until the window ends.</summary>
+    /// <summary>Quiet hours: the articles waiting (<see cref="DigestOutcome.Articles"/>) go when the window ends.</summary>
     Deferred,
+
+    /// <summary>
+    /// A send of this digest failed (<see cref="DigestOutcome.Error"/> says why, when known); the same digest is
+    /// tried again once its claim's lease has passed (<see cref="DigestOutcome.NextAt"/>).
+    /// </summary>
+    WaitingForRetry,
 }
 
 public sealed record DigestOutcome(string SubscriberId, string? Period, DigestOutcomeStatus Status, int Articles, string? Error = null)
 {
     /// <summary>When a failed digest is tried again, or when the subscriber's next scheduled digest is due; null when unknown.</summary>
     public DateTimeOffset? NextAt { get; init; }
+
+    /// <summary>The subscriber's IANA time zone, to say <see cref="NextAt"/> in the subscriber's local time too; null when unknown.</summary>
+    public string? TimeZone { get; init; }
 
     /// <summary>Later articles of stories already sent to the subscriber, left out rather than sent as new.</summary>
     public int RepeatsLeftOut { get; init; }
@@ -76,7 +90,7 @@ public sealed class SendDigestsHandler(
         {
             if (subscriber.State == SubscriberState.Active)
             {
-                outcomes.Add(await SendAsync(subscriber, onDemand: false, ct));
+                outcomes.Add(await SendAsync(subscriber, onDemand: false, ct) with { TimeZone = subscriber.TimeZone });
             }
         }
 
@@ -99,7 +113,7 @@ public sealed class SendDigestsHandler(
     {
         var subscriber = await subscribers.GetSubscriberAsync(subscriberId, ct);
         return subscriber is { State: SubscriberState.Active }
-            ? await SendAsync(subscriber, onDemand, ct)
+            ? await SendAsync(subscriber, onDemand, ct) with { TimeZone = subscriber.TimeZone }
             : new DigestOutcome(subscriberId, null, DigestOutcomeStatus.NotDue, 0, subscriber is null ? "no such subscriber" : "subscriber is not active");
     }
 
@@ -108,16 +122,27 @@ public sealed class SendDigestsHandler(
         var now = time.GetUtcNow();
         if (!onDemand && DigestSchedule.QuietUntil(subscriber, now) is { } quietEnd)
         {
-            return new DigestOutcome(subscriber.Id, null, DigestOutcomeStatus.Deferred, 0, "quiet hours until " + quietEnd.ToString("u", CultureInfo.InvariantCulture)) { NextAt = quietEnd };
+            // Deferred only when something is held back: an empty inbox in quiet hours is just nothing new.
+            var held = await inbox.CountWaitingAsync(subscriber, ct);
+            return held == 0
+                ? new DigestOutcome(subscriber.Id, null, DigestOutcomeStatus.NothingNew, 0)
+                : new DigestOutcome(subscriber.Id, null, DigestOutcomeStatus.Deferred, held, "quiet hours") { NextAt = quietEnd };
         }
 
         var period = onDemand ? NowPrefix + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) : DigestSchedule.CurrentPeriod(subscriber, now);
         var unconfirmed = await UnconfirmedAsync(subscriber, ct);
         if (unconfirmed is null && !onDemand && period is not null && await log.GetDigestAsync(subscriber.Id, period, ct) is { Status: DigestStatus.Sent or DigestStatus.Empty } done)
         {
+            // What arrived since the period's digest waits for the next one: said as such, not as "nothing".
+            var nextDue = DigestSchedule.NextDue(subscriber, now);
+            if (await inbox.CountWaitingAsync(subscriber, ct) is > 0 and var waiting)
+            {
+                return new DigestOutcome(subscriber.Id, period, DigestOutcomeStatus.NotDue, waiting) { NextAt = nextDue };
+            }
+
             // A period that came with nothing is closed, but nothing was sent in it: it is "nothing new", not "already sent".
             var status = done.Status == DigestStatus.Sent ? DigestOutcomeStatus.AlreadySent : DigestOutcomeStatus.NothingNew;
-            return new DigestOutcome(subscriber.Id, period, status, 0) { NextAt = DigestSchedule.NextDue(subscriber, now) };
+            return new DigestOutcome(subscriber.Id, period, status, 0) { NextAt = nextDue };
         }
 
         var lease = new DigestRecord { SubscriberId = subscriber.Id, Period = LeasePeriod, Status = DigestStatus.Sending, UpdatedAt = now };
@@ -189,8 +214,9 @@ public sealed class SendDigestsHandler(
         var claim = unconfirmed with { UpdatedAt = now };
         if (!await log.TryBeginAsync(claim, now - ClaimLease, ct))
         {
+            // Under the subscriber's lease nobody else is sending: a claim still within its own lease is a failed send.
             return await log.GetDigestAsync(subscriber.Id, claim.Period, ct) is { Status: DigestStatus.Sending } taken
-                ? new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.InProgress, 0, "a send of this digest failed recently; it is retried, with the same content, once its claim expires") { NextAt = taken.UpdatedAt + ClaimLease }
+                ? new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.WaitingForRetry, taken.ItemCount, taken.LastError ?? "the last send did not complete") { NextAt = taken.UpdatedAt + ClaimLease }
                 : new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.AlreadySent, 0);
         }
 
@@ -213,6 +239,7 @@ public sealed class SendDigestsHandler(
         {
             // The claim stays "Sending" and the matches stay pending: the next run after the lease retries this digest.
             logger.LogError(e, "Sending digest {Key} failed; it will be retried", claim.Key);
+            await log.RecordFailureAsync(subscriber.Id, claim.Period, e.Message, CancellationToken.None);
             return new DigestOutcome(subscriber.Id, claim.Period, DigestOutcomeStatus.Failed, digest.TotalArticles, e.Message) { NextAt = claim.UpdatedAt + ClaimLease };
         }
 

@@ -23,6 +23,9 @@ public sealed record DigestRecord
     /// <summary>When the key was first claimed: the message is composed as of then, so a resend is the same message.</summary>
     public DateTimeOffset? ClaimedAt { get; init; }
 
+    /// <summary>Why the last send under this claim failed, so that a later run can say why the digest still waits.</summary>
+    public string? LastError { get; init; }
+
     public string Key => $"{SubscriberId}/{Period}";
 }
 
@@ -53,6 +56,12 @@ public interface IDigestLog
 
     /// <summary>The items the key was claimed with (empty for a claim made without them, by an older version).</summary>
     Task<IReadOnlyList<PendingItem>> GetClaimedItemsAsync(string subscriberId, string period, CancellationToken ct = default);
+
+    /// <summary>
+    /// Notes why the send of a "Sending" claim failed; the claim, its time and its items stay as they are, so the
+    /// retry after the lease is unchanged. No-op when the record is no longer "Sending".
+    /// </summary>
+    Task RecordFailureAsync(string subscriberId, string period, string error, CancellationToken ct = default);
 
     /// <summary>The subscriber's records still "Sending" (claimed, not confirmed sent), oldest first.</summary>
     Task<IReadOnlyList<DigestRecord>> ListUnconfirmedAsync(string subscriberId, CancellationToken ct = default);

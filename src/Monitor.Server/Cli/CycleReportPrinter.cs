@@ -30,20 +30,15 @@ public static class CycleReportPrinter
         var failures = report.DigestsFailed > 0 ? $", {report.DigestsFailed} failed" : "";
         await output.WriteLineAsync($"messages: {report.MessagesSent} written{where}{failures}");
         var subscribers = services.GetRequiredService<ISubscriberStore>();
-        var log = services.GetRequiredService<IDigestLog>();
-        foreach (var digest in report.Digests)
+        foreach (var digest in report.Said)
         {
             var kind = await subscribers.GetSubscriberAsync(digest.SubscriberId) is { } subscriber ? KindOf(subscriber.Cadence) : "digest";
-            if (digest.Status == DigestOutcomeStatus.Sent)
-            {
-                await output.WriteLineAsync($"  sent    {digest.SubscriberId}: {kind}, {digest.Articles} articles");
-                continue;
-            }
+            await output.WriteLineAsync($"  {digest.SubscriberId} ({kind}): {digest.Summary}");
+        }
 
-            // A failed send keeps its claim: the same message is tried again once the claim's lease has passed.
-            var claim = digest.Period is { } period ? await log.GetDigestAsync(digest.SubscriberId, period) : null;
-            var next = claim is not null ? (claim.UpdatedAt + SendDigestsHandler.ClaimLease).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "?";
-            await output.WriteLineAsync($"  failed  {digest.SubscriberId}: {kind}: {digest.Error} (next try {next})");
+        if (report.NothingWaiting > 0)
+        {
+            await output.WriteLineAsync($"  nothing waiting for {report.NothingWaiting} {(report.NothingWaiting == 1 ? "subscriber" : "subscribers")}");
         }
 
         if (report.Poisoned > 0)

@@ -101,7 +101,8 @@ public abstract class DigestCrashWindowTests : IAsyncLifetime
         Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 3, 6, 0, TimeSpan.Zero));
         var retried = Assert.Single(await Handler.SendDueAsync(default));
 
-        Assert.Equal((DigestOutcomeStatus.InProgress, 1), (tooSoon.Status, sentTooSoon));
+        Assert.Equal((DigestOutcomeStatus.WaitingForRetry, 1), (tooSoon.Status, sentTooSoon));
+        Assert.Equal("waiting for retry after a failed send: the last send did not complete; next try 2026-11-23 03:05 UTC", tooSoon.Summary);
         Assert.Null(await Log.GetDigestAsync("ana", "h-2026-11-23T03:00Z"));
         Assert.Equal((DigestOutcomeStatus.Sent, "h-2026-11-23T02:00Z"), (retried.Status, retried.Period));
         AssertSameMessage(Sender.Accepted[0], Sender.Accepted[1]);

@@ -43,8 +43,8 @@ public sealed class ExactlyOnceTests
         host.Clock.Advance(TimeSpan.FromHours(2));
         await host.AddMatchAsync("ana", "a1", "aiact");
         var closed = await host.Handler.SendForAsync("ana", default);
-        Assert.Equal(DigestOutcomeStatus.NothingNew, closed.Status);
-        Assert.Equal("nothing undelivered; next digest due 2026-11-24 07:00 UTC", closed.Summary);
+        Assert.Equal((DigestOutcomeStatus.NotDue, 1), (closed.Status, closed.Articles));
+        Assert.Equal("not due yet: 1 article waiting; next digest due 2026-11-24 08:00 Europe/Paris (07:00 UTC)", closed.Summary);
         Assert.Empty(host.Recorded.Sent);
 
         host.Clock.Advance(TimeSpan.FromHours(22));
@@ -139,7 +139,8 @@ public sealed class ExactlyOnceTests
         Assert.Equal(2, await host.PendingCountAsync("ana"));
 
         var tooSoon = Assert.Single(await host.Handler.SendDueAsync(default));
-        Assert.Equal(DigestOutcomeStatus.InProgress, tooSoon.Status);
+        Assert.Equal(DigestOutcomeStatus.WaitingForRetry, tooSoon.Status);
+        Assert.Equal("waiting for retry after a failed send: SMTP relay refused: 451 try again later; next try 2026-11-23 07:40 UTC", tooSoon.Summary);
         Assert.Equal(1, flaky.Attempts);
 
         host.Clock.Advance(SendDigestsHandler.ClaimLease + TimeSpan.FromSeconds(1));
@@ -185,7 +186,7 @@ public sealed class ExactlyOnceTests
         Assert.Equal(DigestOutcomeStatus.Failed, (await host.Handler.SendForAsync("ana", default)).Status);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.AddMatchAsync("ana", "a2", "mistral");
-        Assert.Equal(DigestOutcomeStatus.InProgress, (await host.Handler.SendForAsync("ana", default)).Status);
+        Assert.Equal(DigestOutcomeStatus.WaitingForRetry, (await host.Handler.SendForAsync("ana", default)).Status);
         host.Clock.Advance(SendDigestsHandler.ClaimLease);
         var retried = await host.Handler.SendForAsync("ana", default);
 
@@ -233,7 +234,7 @@ public sealed class ExactlyOnceTests
         var morning = Assert.Single(await host.Handler.SendDueAsync(default));
 
         Assert.Equal(DigestOutcomeStatus.Deferred, night.Status);
-        Assert.Contains("quiet hours until 2026-11-24 06:00:00Z", night.Error);
+        Assert.Equal("deferred for quiet hours: 1 article waiting until 2026-11-24 07:00 Europe/Paris (06:00 UTC)", night.Summary);
         Assert.Equal(DigestOutcomeStatus.Deferred, justBefore.Status);
         Assert.Equal(DigestOutcomeStatus.Sent, morning.Status);
         Assert.Single(host.Recorded.Sent);

@@ -29,7 +29,7 @@ public sealed class SendNowTests
         var sent = await host.Handler.SendNowAsync("ana", default);
         var again = await host.Handler.SendNowAsync("ana", default);
 
-        Assert.Equal("nothing undelivered; next digest due 2026-11-24 07:00 UTC", nothing.Summary);
+        Assert.Equal("nothing undelivered; next digest due 2026-11-24 08:00 Europe/Paris (07:00 UTC)", nothing.Summary);
         Assert.Equal(DigestOutcomeStatus.NothingNew, due.Status);
         Assert.Equal(DigestOutcomeStatus.NothingNew, dueAgain.Status);
         Assert.DoesNotContain("already sent", dueAgain.Summary);

@@ -25,7 +25,7 @@ public sealed class SqliteDatabase : IDisposable
             digest_key TEXT, PRIMARY KEY (subscriber_id, article_id, term_id));
         CREATE TABLE IF NOT EXISTS digests (
             subscriber_id TEXT NOT NULL, period TEXT NOT NULL, status TEXT NOT NULL, item_count INTEGER NOT NULL,
-            updated_at TEXT NOT NULL, message_id TEXT, claimed_at TEXT, PRIMARY KEY (subscriber_id, period));
+            updated_at TEXT NOT NULL, message_id TEXT, claimed_at TEXT, last_error TEXT, PRIMARY KEY (subscriber_id, period));
         CREATE TABLE IF NOT EXISTS digest_items (
             subscriber_id TEXT NOT NULL, period TEXT NOT NULL, article_id TEXT NOT NULL, term_id TEXT NOT NULL, added_at TEXT NOT NULL,
             PRIMARY KEY (subscriber_id, period, article_id, term_id));

@@ -32,10 +32,11 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
     public Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default) =>
         db.ExecuteAsync(
             """
-            INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id, claimed_at)
-            VALUES ($s, $p, $status, $count, $at, $mid, $claimed)
+            INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id, claimed_at, last_error)
+            VALUES ($s, $p, $status, $count, $at, $mid, $claimed, $error)
             ON CONFLICT(subscriber_id, period) DO UPDATE SET status = excluded.status, item_count = excluded.item_count,
-                updated_at = excluded.updated_at, message_id = excluded.message_id, claimed_at = excluded.claimed_at
+                updated_at = excluded.updated_at, message_id = excluded.message_id, claimed_at = excluded.claimed_at,
+                last_error = excluded.last_error
             """,
             p =>
             {
@@ -46,6 +47,18 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
                 p.AddWithValue("$at", record.UpdatedAt.Db());
                 p.AddWithValue("$mid", record.MessageId.Db());
                 p.AddWithValue("$claimed", record.ClaimedAt.Db());
+                p.AddWithValue("$error", record.LastError.Db());
+            },
+            ct);
+
+    public Task RecordFailureAsync(string subscriberId, string period, string error, CancellationToken ct = default) =>
+        db.ExecuteAsync(
+            "UPDATE digests SET last_error = $error WHERE subscriber_id = $s AND period = $p AND status = 'Sending'",
+            p =>
+            {
+                p.AddWithValue("$s", subscriberId);
+                p.AddWithValue("$p", period);
+                p.AddWithValue("$error", error);
             },
             ct);
 
@@ -141,5 +154,6 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
         UpdatedAt = r.Time("updated_at")!.Value,
         MessageId = r.Text("message_id"),
         ClaimedAt = r.Time("claimed_at"),
+        LastError = r.Text("last_error"),
     };
 }
