@@ -62,18 +62,21 @@ public sealed class CycleRunner(
     IMessageQueue queue,
     IOptions<FeedFetchOptions> feedOptions)
 {
-    public async Task<CycleReport> RunAsync(CancellationToken ct)
+    /// <param name="progress">told of each stage and feed as the cycle goes, when someone watches; null costs nothing.</param>
+    public async Task<CycleReport> RunAsync(CancellationToken ct, ICycleProgress? progress = null)
     {
         // Articles stored but never matched (a crash between stages) go through matching again.
         await ArticleBatchMessage.EnqueueAsync(queue, await articles.ListUnmatchedArticleIdsAsync(10_000, ct), ct);
 
         var scheduled = await schedule.ScheduleDueAsync(ct);
+        progress?.StageStarted(CycleStage.Polling, scheduled);
         var polls = new List<PollOutcome>();
         var pollDrain = await processor.DrainAsync(
             QueueNames.FeedPolls,
             async (id, token) =>
             {
-                var outcome = await poll.HandleAsync(id, token);
+                var outcome = await poll.HandleAsync(id, token, progress);
+                progress?.FeedFinished(outcome);
                 lock (polls)
                 {
                     polls.Add(outcome);
@@ -82,6 +85,7 @@ public sealed class CycleRunner(
             feedOptions.Value.MaxConcurrency,
             ct);
 
+        progress?.StageStarted(CycleStage.Matching, 0);
         var matched = 0;
         var matchCount = 0;
         var matchDrain = await processor.DrainAsync(
@@ -91,10 +95,12 @@ public sealed class CycleRunner(
                 var outcome = await match.HandleAsync(message, token);
                 Interlocked.Add(ref matched, outcome.Articles.Count);
                 Interlocked.Add(ref matchCount, outcome.Matches);
+                progress?.ArticlesMatched(outcome.Articles.Count);
             },
             1,
             ct);
 
+        progress?.StageStarted(CycleStage.Digests, 0);
         var sent = new List<DigestOutcome>();
         var alertDrain = await processor.DrainAsync(
             QueueNames.Alerts,

@@ -33,13 +33,15 @@ public sealed class PollFeedHandler(
     TimeProvider time,
     ILogger<PollFeedHandler> logger)
 {
-    public async Task<PollOutcome> HandleAsync(string feedId, CancellationToken ct)
+    public async Task<PollOutcome> HandleAsync(string feedId, CancellationToken ct, ICycleProgress? progress = null)
     {
         var feed = await feeds.GetFeedAsync(feedId, ct);
         if (feed is null)
         {
             return new PollOutcome(feedId, "", PollStatus.UnknownFeed, 0, 0, "no such feed");
         }
+
+        progress?.FeedStarted(feed.Id, feed.Url);
 
         var fetched = await fetcher.FetchAsync(feed, ct);
         var now = time.GetUtcNow();

@@ -20,14 +20,23 @@ public static class RunOnceCommand
         var data = new Option<DirectoryInfo?>("--data") { Description = "folder of the embedded store (default: ./data)" };
         var outbox = new Option<DirectoryInfo?>("--outbox") { Description = "pickup folder, one .eml file per message (default: ./outbox)" };
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "allow feeds on loopback and private networks" };
+        var progress = new Option<bool>("--progress") { Description = "show progress on standard error even when it is not a terminal: a plain line every 10 s" };
+        var noProgress = new Option<bool>("--no-progress") { Description = "no progress line, even on a terminal" };
         var replace = new Option<bool>("--replace") { Description = "make each file given the whole of its kind: feeds, terms or subscribers not in it are removed" };
         feeds.MustExist();
         watchlist.MustExist();
         subscribers.MustExist();
         var command = new Command("run-once", "Run one cycle (schedule, poll, match, compose, deliver) and exit")
         {
-            feeds, watchlist, subscribers, replace, data, outbox, allowPrivate,
+            feeds, watchlist, subscribers, replace, data, outbox, progress, noProgress, allowPrivate,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(progress) && result.GetValue(noProgress))
+            {
+                result.AddError("--progress and --no-progress contradict each other: give one");
+            }
+        });
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
@@ -64,10 +73,43 @@ public static class RunOnceCommand
             }
 
             await output.WriteLineAsync("running one cycle…");
-            var report = await host.Services.GetRequiredService<CycleRunner>().RunAsync(ct);
+            CycleReport report;
+            using (var line = ProgressFor(parse.GetValue(progress), parse.GetValue(noProgress), error, host.Services.GetRequiredService<TimeProvider>()))
+            {
+                report = await host.Services.GetRequiredService<CycleRunner>().RunAsync(ct, line);
+                line?.Clear();
+            }
+
             await CycleReportPrinter.PrintAsync(report, host.Services, output);
             return report.DigestsFailed > 0 ? SomeDigestFailed : 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// In place on a terminal unless --no-progress; on a redirected standard error (CI, logs, pipes) nothing unless
+    /// --progress asks for the plain form.
+    /// </summary>
+    private static ProgressLine? ProgressFor(bool asked, bool refused, TextWriter error, TimeProvider time)
+    {
+        var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        if (refused || (!terminal && !asked))
+        {
+            return null;
+        }
+
+        return new ProgressLine(error, time, inPlace: terminal, terminal ? TerminalWidth() : 80);
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 }
