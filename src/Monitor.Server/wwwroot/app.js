@@ -139,6 +139,16 @@ async function refreshHealth() {
   }
 }
 
+/** On a narrow screen a table's rows are stacked cards (app.css): each cell carries its column's name to show above it. */
+function labelCells(table) {
+  const names = [...table.querySelectorAll("thead th")].map(th => th.textContent.trim());
+  for (const row of table.querySelectorAll("tbody tr")) {
+    [...row.children].forEach((cell, i) => {
+      if (cell.tagName === "TD" && names[i]) cell.dataset.label = names[i];
+    });
+  }
+}
+
 // ---------- terms ----------
 
 async function loadTerms() {
@@ -157,6 +167,7 @@ function renderTerms() {
       el("button", { type: "button", class: "quiet small", text: "Edit", onclick: () => editTerm(term) }),
       " ",
       el("button", { type: "button", class: "danger small", text: "Delete", onclick: () => deleteTerm(term) })))));
+  labelCells($("#terms-table"));
   $("#terms .empty").hidden = state.terms.length > 0;
 }
 
@@ -337,6 +348,7 @@ function renderSubscribers() {
       el("button", { type: "button", class: "quiet small", text: "Preview", onclick: () => preview(s) }), " ",
       el("button", { type: "button", class: "quiet small", text: "Send now", onclick: () => sendNow(s) }), " ",
       el("button", { type: "button", class: "danger small", text: "Delete", onclick: () => deleteSubscriber(s) })))));
+  labelCells($("#subscribers-table"));
   $("#subscribers .empty").hidden = state.subscribers.length > 0;
 }
 
@@ -533,6 +545,7 @@ function renderFeeds() {
     }
   }
   $("#feeds-table tbody").replaceChildren(...rows);
+  labelCells($("#feeds-table"));
   $("#feed-folders").replaceChildren(...folders.map(folder => el("option", { value: folder })));
   $("#feeds .empty").hidden = state.feeds.length > 0;
 }

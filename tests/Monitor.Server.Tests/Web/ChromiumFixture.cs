@@ -35,9 +35,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>A page in its own context (own storage), sized like a laptop screen.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(1360, 900);
+
+    /// <summary>A page in its own context, in a window of the given size (390×844 is a phone held upright).</summary>
+    public async Task<IPage> NewPageAsync(int width, int height)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         return page;
