@@ -437,7 +437,8 @@ async function preview(s) {
 }
 
 const outcomeWords = {
-  sent: "sent", nothingNew: "nothing new", notDue: "not due", alreadySent: "already sent for this period", failed: "failed",
+  sent: "sent", nothingNew: "nothing new", notDue: "not due yet", alreadySent: "already sent for this period", failed: "failed",
+  deferred: "deferred for quiet hours", waitingForRetry: "waiting for retry after a failed send", inProgress: "being sent by another run",
 };
 
 function describeOutcome(o) {

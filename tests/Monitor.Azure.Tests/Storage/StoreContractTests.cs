@@ -390,6 +390,25 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_send_is_noted_on_its_claim_which_keeps_its_items_and_time_and_a_sent_digest_is_left_alone()
+    {
+        var items = new List<PendingItem> { new("ana", "a1", "mistral", T0) };
+        var claim = Digest("ana", "p1", DigestStatus.Sending, T0) with { ItemCount = 1, MessageId = "m-1", ClaimedAt = T0 };
+        await S.Digests.TryClaimAsync(claim, items);
+        await S.Digests.SaveDigestAsync(Digest("ana", "p2", DigestStatus.Sent, T0));
+
+        await S.Digests.RecordFailureAsync("ana", "p1", "the server answered 554");
+        await S.Digests.RecordFailureAsync("ana", "p2", "too late");
+        await S.Digests.RecordFailureAsync("ana", "nope", "no such claim");
+
+        var failed = Assert.Single(await S.Digests.ListUnconfirmedAsync("ana"));
+        Assert.Equal(("the server answered 554", T0, "m-1"), (failed.LastError, failed.UpdatedAt, failed.MessageId));
+        Assert.Equal(items, await S.Digests.GetClaimedItemsAsync("ana", "p1"));
+        Assert.Null((await S.Digests.GetDigestAsync("ana", "p2"))!.LastError);
+        Assert.Null(await S.Digests.GetDigestAsync("ana", "nope"));
+    }
+
+    [Fact]
     public async Task A_stale_claim_is_taken_over_but_a_sent_digest_never_is()
     {
         await S.Digests.TryBeginAsync(Digest("ana", "p1", DigestStatus.Sending, T0), T0);

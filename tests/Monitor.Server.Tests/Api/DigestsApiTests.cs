@@ -69,6 +69,21 @@ public sealed class DigestsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_all_due_says_what_waits_for_the_next_digest_rather_than_nothing()
+    {
+        await SendAsync("/api/digests/send");
+        var later = new Article { Id = "a2", FeedId = "f", Url = "https://news.example/mistral-2", Title = "Mistral ouvre un bureau", FetchedAt = host.Clock.GetUtcNow() };
+        await host.Get<IArticleStore>().TryAddArticleAsync(later);
+        await host.Get<MatchArticleHandler>().HandleAsync(later.Id, CancellationToken.None);
+
+        var outcomes = await SendAsync("/api/digests/send");
+
+        var ana = outcomes.EnumerateArray().Single(o => o.GetProperty("subscriberId").GetString() == "ana");
+        Assert.Equal("notDue", ana.GetProperty("status").GetString());
+        Assert.Equal("not due yet: 1 article waiting; next digest due 2026-11-24 08:00 Europe/Paris (07:00 UTC)", ana.GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Send_all_due_reports_each_active_subscriber()
     {
         var outcomes = await SendAsync("/api/digests/send");
