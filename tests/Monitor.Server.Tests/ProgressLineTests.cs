@@ -72,18 +72,17 @@ public sealed class ProgressLineTests : IDisposable
     }
 
     [Fact]
-    public void A_shorter_line_blanks_out_what_is_left_of_the_longer_one_and_a_long_one_fits_the_width()
+    public void A_line_too_wide_shortens_the_feed_name_and_a_shorter_one_blanks_out_what_is_left_of_it()
     {
-        using var line = new ProgressLine(terminal, clock, inPlace: true, width: 40);
+        using var line = new ProgressLine(terminal, clock, inPlace: true, width: 80);
         line.StageStarted(CycleStage.Polling, 3);
-        line.FeedStarted("slow", "https://very-slow-feed.example.org/rss");
+        line.FeedStarted("slow", "https://very-slow-feed-of-a-long-name.example.org/rss");
         clock.Advance(TimeSpan.FromSeconds(3));
-        var longLine = terminal.ToString()[(terminal.ToString().LastIndexOf('\r') + 1)..];
+        var longLine = LastDrawn();
         line.StageStarted(CycleStage.Digests, 0);
 
-        Assert.Equal(39, longLine.Length);
-        Assert.EndsWith("…", longLine);
-        Assert.EndsWith("\rcomposing and sending digests" + new string(' ', 39 - "composing and sending digests".Length), terminal.ToString());
+        Assert.Equal("polling 0/3 feeds · 0 failed · 0 new articles · waiting on very-slow-fee… (3 s)", longLine);
+        Assert.EndsWith("\rcomposing and sending digests" + new string(' ', longLine.Length - "composing and sending digests".Length), terminal.ToString());
     }
 
     [Fact]

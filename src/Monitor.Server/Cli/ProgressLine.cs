@@ -37,6 +37,7 @@ public sealed class ProgressLine : ICycleProgress, IDisposable
     private int matched;
     private DateTimeOffset lastDraw = DateTimeOffset.MinValue;
     private int drawnLength;
+    private string drawn = "";
     private bool stopped;
 
     /// <param name="inPlace">true on a terminal: one line redrawn with carriage returns; false: a plain line every <see cref="PlainInterval"/>.</param>
@@ -117,6 +118,7 @@ public sealed class ProgressLine : ICycleProgress, IDisposable
                 writer.Write("\r" + new string(' ', drawnLength) + "\r");
                 writer.Flush();
                 drawnLength = 0;
+                drawn = "";
             }
         }
     }
@@ -157,18 +159,48 @@ public sealed class ProgressLine : ICycleProgress, IDisposable
             return;
         }
 
-        var text = Text(now);
-        if (text.Length > width - 1)
+        var text = Fit(Text(now));
+        lastDraw = now;
+        if (text == drawn)
         {
-            text = text[..(width - 2)] + "…";
+            return;
         }
 
         // Spaces over what is left of a longer previous line.
         writer.Write("\r" + text.PadRight(drawnLength));
         writer.Flush();
+        drawn = text;
         drawnLength = text.Length;
-        lastDraw = now;
     }
+
+    /// <summary>
+    /// Within the terminal's width (a wrapped line cannot be redrawn in place): the feed's name gives way first, so
+    /// how long the cycle has waited stays in view.
+    /// </summary>
+    private string Fit(string text)
+    {
+        var room = width - 1;
+        if (text.Length <= room)
+        {
+            return text;
+        }
+
+        var waiting = text.IndexOf(WaitingOn, StringComparison.Ordinal);
+        var seconds = text.LastIndexOf(" (", StringComparison.Ordinal);
+        if (waiting > 0 && seconds > waiting)
+        {
+            var hostRoom = room - (text.Length - (seconds - waiting - WaitingOn.Length));
+            if (hostRoom >= 8)
+            {
+                var host = text[(waiting + WaitingOn.Length)..seconds];
+                return text[..(waiting + WaitingOn.Length)] + host[..(hostRoom - 1)] + "…" + text[seconds..];
+            }
+        }
+
+        return text[..(room - 1)] + "…";
+    }
+
+    private const string WaitingOn = " · waiting on ";
 
     private string Text(DateTimeOffset now) => stage switch
     {
@@ -188,7 +220,7 @@ public sealed class ProgressLine : ICycleProgress, IDisposable
             var waited = now - since;
             if (waited >= SlowFeed)
             {
-                line += string.Create(CultureInfo.InvariantCulture, $" · waiting on {host} ({(int)waited.TotalSeconds} s)");
+                line += string.Create(CultureInfo.InvariantCulture, $"{WaitingOn}{host} ({(int)waited.TotalSeconds} s)");
             }
         }
 
