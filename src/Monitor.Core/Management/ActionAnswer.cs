@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using NewsMonitor.Digests;
 
 namespace NewsMonitor.Management;
 
@@ -25,17 +25,20 @@ public sealed record ActionAnswer(int Status, string Title, string Message, stri
         foreach (var button in Buttons)
         {
             forms.Append(button.Current
-                ? $"<p><button type=\"button\" disabled>{WebUtility.HtmlEncode(button.Label)}</button></p>"
-                : $"<form method=\"post\" action=\"{WebUtility.HtmlEncode(button.Target)}\"><button type=\"submit\">{WebUtility.HtmlEncode(button.Label)}</button></form>");
+                ? $"<p><button type=\"button\" disabled>{Html(button.Label)}</button></p>"
+                : $"<form method=\"post\" action=\"{Html(button.Target)}\"><button type=\"submit\">{Html(button.Label)}</button></form>");
         }
 
-        return $"<!DOCTYPE html><html lang=\"{WebUtility.HtmlEncode(Language)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<meta name=\"robots\" content=\"noindex\"><title>{WebUtility.HtmlEncode(Title)} · News Monitor</title>"
+        return $"<!DOCTYPE html><html lang=\"{Html(Language)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + $"<meta name=\"robots\" content=\"noindex\"><title>{Html(Title)} · News Monitor</title>"
             + "<style>body{font-family:system-ui,sans-serif;background:#f4f4f5;color:#18181b;margin:0}main{max-width:28rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:8px}"
             + "h1{font-size:1.3rem;margin-top:0}form,p{margin:.8rem 0}button{font:inherit;padding:.5rem 1.2rem;border:0;border-radius:6px;background:#b91c1c;color:#fff;cursor:pointer;max-width:100%}"
             + "button:disabled{background:#e4e4e7;color:#18181b;cursor:default}@media (max-width:30rem){main{margin:0;border-radius:0;padding:1.2rem}}</style></head>"
-            + $"<body><main><h1>{WebUtility.HtmlEncode(Title)}</h1><p>{WebUtility.HtmlEncode(Message)}</p>{forms}</main></body></html>";
+            + $"<body><main><h1>{Html(Title)}</h1><p>{Html(Message)}</p>{forms}</main></body></html>";
     }
+
+    /// <summary>The five characters that matter encoded, the rest (« », é, ’) kept as they are: the page is UTF-8.</summary>
+    private static string Html(string text) => new StringBuilder(text.Length + 16).Encode(text).ToString();
 
     /// <summary>"a•••@example.org": enough for the owner to recognise, not a gift to whoever holds the link.</summary>
     public static string Mask(string email)
