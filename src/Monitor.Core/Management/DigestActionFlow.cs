@@ -19,55 +19,19 @@ public sealed class DigestActionFlow(
     public async Task<ActionAnswer> ConfirmAsync(string? token, CancellationToken ct)
     {
         var link = await SignedLinks.ResolveAsync(tokens, subscribers, token, unsubscribe: false, ct);
-        if (link.Refused is { } refused)
+        return link.Refused ?? link.Action.Action switch
         {
-            return refused;
-        }
-
-        var (subscriber, words, email) = (link.Subscriber, link.Words, ActionAnswer.Mask(link.Subscriber.Email));
-        switch (link.Action.Action)
-        {
-            case DigestAction.StopTerm:
-                if (await terms.GetTermAsync(link.Action.TermId, ct) is not { } term)
-                {
-                    return TermRemoved(link);
-                }
-
-                if (!subscriber.Follows(term.Id))
-                {
-                    return Answer(link, 200, words.AlreadyStoppedTitle, words.AlreadyStopped(email, term.Name));
-                }
-
-                var last = (await RemainingAfterAsync(subscriber, term.Id, ct)).Count == 0;
-                return Answer(link, 200, words.StopTermTitle(term.Name), last ? words.StopLastTermAsk(email, term.Name) : words.StopTermAsk(email, term.Name)) with
-                {
-                    Buttons = last
-                        ? [new AnswerButton(words.StopTermButton(term.Name), UnsubscribeFlow.SameLink(token!)), UnsubscribeButton(link)]
-                        : [new AnswerButton(words.StopTermButton(term.Name), UnsubscribeFlow.SameLink(token!))],
-                };
-
-            case DigestAction.ChangeCadence:
-                return CadenceChoices(link, token!, 200, words.CadenceTitle, words.CadenceAsk(email, Schedule(subscriber)));
-
-            default:
-                var (refusedReport, reportedTerm, article) = await ReportedAsync(link, ct);
-                return refusedReport ?? Answer(link, 200, words.NotRelevantTitle, words.NotRelevantAsk(article!.Title, reportedTerm!.Name)) with
-                {
-                    Buttons = [new AnswerButton(words.NotRelevantButton, UnsubscribeFlow.SameLink(token!))],
-                };
-        }
+            DigestAction.StopTerm => await ConfirmStopTermAsync(link, token!, ct),
+            DigestAction.ChangeCadence => CadenceChoices(link, token!, 200, link.Words.CadenceTitle, link.Words.CadenceAsk(Email(link), Schedule(link.Subscriber))),
+            _ => await ConfirmNotRelevantAsync(link, token!, ct),
+        };
     }
 
     /// <param name="choice">For a cadence link: the cadence chosen ("immediate", "hourly" or "daily").</param>
     public async Task<ActionAnswer> ApplyAsync(string? token, string? choice, CancellationToken ct)
     {
         var link = await SignedLinks.ResolveAsync(tokens, subscribers, token, unsubscribe: false, ct);
-        if (link.Refused is { } refused)
-        {
-            return refused;
-        }
-
-        return link.Action.Action switch
+        return link.Refused ?? link.Action.Action switch
         {
             DigestAction.StopTerm => await StopTermAsync(link, ct),
             DigestAction.ChangeCadence => await ChangeCadenceAsync(link, token!, choice, ct),
@@ -75,30 +39,58 @@ public sealed class DigestActionFlow(
         };
     }
 
-    private async Task<ActionAnswer> StopTermAsync(ResolvedLink link, CancellationToken ct)
+    private async Task<ActionAnswer> ConfirmStopTermAsync(ResolvedLink link, string token, CancellationToken ct)
     {
-        var (subscriber, words, email) = (link.Subscriber, link.Words, ActionAnswer.Mask(link.Subscriber.Email));
-        if (await terms.GetTermAsync(link.Action.TermId, ct) is not { } term)
+        var (nothingToDo, term) = await TermToStopAsync(link, ct);
+        if (nothingToDo is not null)
         {
-            return TermRemoved(link);
+            return nothingToDo;
         }
 
-        if (!subscriber.Follows(term.Id))
+        var words = link.Words;
+        var stop = new AnswerButton(words.StopTermButton(term!.Name), SignedLinks.SameLink(token));
+        return (await RemainingAfterAsync(link.Subscriber, term.Id, ct)).Count == 0
+            ? Answer(link, 200, words.StopTermTitle(term.Name), words.StopLastTermAsk(Email(link), term.Name)) with { Buttons = [stop, UnsubscribeButton(link)] }
+            : Answer(link, 200, words.StopTermTitle(term.Name), words.StopTermAsk(Email(link), term.Name)) with { Buttons = [stop] };
+    }
+
+    private async Task<ActionAnswer> StopTermAsync(ResolvedLink link, CancellationToken ct)
+    {
+        var (nothingToDo, term) = await TermToStopAsync(link, ct);
+        if (nothingToDo is not null)
         {
-            return Answer(link, 200, words.AlreadyStoppedTitle, words.AlreadyStopped(email, term.Name));
+            return nothingToDo;
         }
 
         // Following every term becomes following every term of the watchlist as it is now, but this one.
-        var remaining = await RemainingAfterAsync(subscriber, term.Id, ct);
-        await subscribers.UpsertSubscriberAsync(subscriber with { Terms = remaining }, ct);
+        var words = link.Words;
+        var remaining = await RemainingAfterAsync(link.Subscriber, term!.Id, ct);
+        await subscribers.UpsertSubscriberAsync(link.Subscriber with { Terms = remaining }, ct);
         return remaining.Count > 0
-            ? Answer(link, 200, words.TermStoppedTitle, words.TermStopped(email, term.Name))
-            : Answer(link, 200, words.TermStoppedTitle, words.LastTermStopped(email, term.Name)) with { Buttons = [UnsubscribeButton(link)] };
+            ? Answer(link, 200, words.TermStoppedTitle, words.TermStopped(Email(link), term.Name))
+            : Answer(link, 200, words.TermStoppedTitle, words.LastTermStopped(Email(link), term.Name)) with { Buttons = [UnsubscribeButton(link)] };
     }
+
+    /// <summary>The term a stop link names, or the answer when there is nothing to stop: the term was removed, or is stopped already.</summary>
+    private async Task<(ActionAnswer? NothingToDo, WatchTerm? Term)> TermToStopAsync(ResolvedLink link, CancellationToken ct)
+    {
+        if (await terms.GetTermAsync(link.Action.TermId, ct) is not { } term)
+        {
+            return (TermRemoved(link), null);
+        }
+
+        return link.Subscriber.Follows(term.Id)
+            ? (null, term)
+            : (Answer(link, 200, link.Words.AlreadyStoppedTitle, link.Words.AlreadyStopped(Email(link), term.Name)), term);
+    }
+
+    /// <summary>The terms the subscriber follows once <paramref name="termId"/> is stopped, in watchlist order; ids no longer on the watchlist are dropped.</summary>
+    private async Task<List<string>> RemainingAfterAsync(Subscriber subscriber, string termId, CancellationToken ct) =>
+        (await terms.ListTermsAsync(ct)).Select(t => t.Id).Where(id => id != termId && subscriber.Follows(id)).ToList();
 
     private async Task<ActionAnswer> ChangeCadenceAsync(ResolvedLink link, string token, string? choice, CancellationToken ct)
     {
-        var (subscriber, words, email) = (link.Subscriber, link.Words, ActionAnswer.Mask(link.Subscriber.Email));
+        var (subscriber, words) = (link.Subscriber, link.Words);
         if (!Enum.TryParse<Cadence>(choice, ignoreCase: true, out var cadence) || !Choices.Contains(cadence) || int.TryParse(choice, out _))
         {
             var names = string.Join(", ", Choices.Select(c => c.ToString().ToLowerInvariant()));
@@ -107,12 +99,38 @@ public sealed class DigestActionFlow(
 
         if (subscriber.Cadence == cadence)
         {
-            return Answer(link, 200, words.CadenceUnchangedTitle, words.CadenceUnchanged(email, Schedule(subscriber)));
+            return Answer(link, 200, words.CadenceUnchangedTitle, words.CadenceUnchanged(Email(link), Schedule(subscriber)));
         }
 
         var changed = subscriber with { Cadence = cadence };
         await subscribers.UpsertSubscriberAsync(changed, ct);
-        return Answer(link, 200, words.CadenceChangedTitle, words.CadenceChanged(email, Schedule(changed)));
+        return Answer(link, 200, words.CadenceChangedTitle, words.CadenceChanged(Email(link), Schedule(changed)));
+    }
+
+    /// <summary>The page of a cadence link: a button per choice, the current cadence shown but not clickable.</summary>
+    private static ActionAnswer CadenceChoices(ResolvedLink link, string token, int status, string title, string message)
+    {
+        var subscriber = link.Subscriber;
+        var offered = Choices.Contains(subscriber.Cadence) ? Choices : [.. Choices, subscriber.Cadence];
+        return Answer(link, status, title, message) with
+        {
+            Buttons = [.. offered.Select(cadence =>
+            {
+                var label = Capitalised(Schedule(subscriber with { Cadence = cadence }));
+                return cadence == subscriber.Cadence
+                    ? new AnswerButton(link.Words.Current(label), "", Current: true)
+                    : new AnswerButton(label, $"{SignedLinks.SameLink(token)}&cadence={WebUtility.UrlEncode(cadence.ToString().ToLowerInvariant())}");
+            })],
+        };
+    }
+
+    private async Task<ActionAnswer> ConfirmNotRelevantAsync(ResolvedLink link, string token, CancellationToken ct)
+    {
+        var (refused, term, article) = await ReportedAsync(link, ct);
+        return refused ?? Answer(link, 200, link.Words.NotRelevantTitle, link.Words.NotRelevantAsk(article!.Title, term!.Name)) with
+        {
+            Buttons = [new AnswerButton(link.Words.NotRelevantButton, SignedLinks.SameLink(token))],
+        };
     }
 
     private async Task<ActionAnswer> RecordNotRelevantAsync(ResolvedLink link, CancellationToken ct)
@@ -143,29 +161,11 @@ public sealed class DigestActionFlow(
             : (Answer(link, 404, link.Words.ArticleGoneTitle, link.Words.ArticleGone), term, null);
     }
 
-    /// <summary>The terms the subscriber follows once <paramref name="termId"/> is stopped, in watchlist order; ids no longer on the watchlist are dropped.</summary>
-    private async Task<List<string>> RemainingAfterAsync(Subscriber subscriber, string termId, CancellationToken ct) =>
-        (await terms.ListTermsAsync(ct)).Select(t => t.Id).Where(id => id != termId && subscriber.Follows(id)).ToList();
-
-    private ActionAnswer CadenceChoices(ResolvedLink link, string token, int status, string title, string message)
-    {
-        var subscriber = link.Subscriber;
-        var offered = Choices.Contains(subscriber.Cadence) ? Choices : [.. Choices, subscriber.Cadence];
-        return Answer(link, status, title, message) with
-        {
-            Buttons = [.. offered.Select(cadence =>
-            {
-                var label = Capitalised(Schedule(subscriber with { Cadence = cadence }));
-                return cadence == subscriber.Cadence
-                    ? new AnswerButton(link.Words.Current(label), "", Current: true)
-                    : new AnswerButton(label, $"{UnsubscribeFlow.SameLink(token)}&cadence={WebUtility.UrlEncode(cadence.ToString().ToLowerInvariant())}");
-            })],
-        };
-    }
-
     /// <summary>A fresh unsubscribe link (from the actions route to its sibling), offered when the last term is stopped.</summary>
     private AnswerButton UnsubscribeButton(ResolvedLink link) =>
-        new(link.Words.UnsubscribeButton, "unsubscribe" + UnsubscribeFlow.SameLink(tokens.Create(SignedAction.Unsubscribe(link.Subscriber.Id))));
+        new(link.Words.UnsubscribeButton, "unsubscribe" + SignedLinks.SameLink(tokens.Create(SignedAction.Unsubscribe(link.Subscriber.Id))));
+
+    private static string Email(ResolvedLink link) => ActionAnswer.Mask(link.Subscriber.Email);
 
     private static string Schedule(Subscriber subscriber) => DigestWording.For(subscriber).Schedule(subscriber);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using NewsMonitor.Digests;
 using NewsMonitor.Storage;
 
@@ -27,4 +28,7 @@ internal static class SignedLinks
 
         return new ResolvedLink(null, action, subscriber, ActionWording.For(DigestWording.LanguageOf(subscriber)));
     }
+
+    /// <summary>A form target that posts <paramref name="token"/> to the page's own route (relative to it).</summary>
+    public static string SameLink(string token) => $"?token={WebUtility.UrlEncode(token)}";
 }

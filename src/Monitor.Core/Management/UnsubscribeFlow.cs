@@ -1,4 +1,3 @@
-using System.Net;
 using NewsMonitor.Digests;
 using NewsMonitor.Storage;
 
@@ -24,7 +23,7 @@ public sealed class UnsubscribeFlow(ActionTokens tokens, ISubscriberStore subscr
             ? Already(subscriber, words)
             : new ActionAnswer(200, words.UnsubscribeTitle, words.UnsubscribeAsk(ActionAnswer.Mask(subscriber.Email)), subscriber.Id, words.Language)
             {
-                Buttons = [new AnswerButton(words.UnsubscribeButton, SameLink(token!))],
+                Buttons = [new AnswerButton(words.UnsubscribeButton, SignedLinks.SameLink(token!))],
             };
     }
 
@@ -45,9 +44,6 @@ public sealed class UnsubscribeFlow(ActionTokens tokens, ISubscriberStore subscr
         await subscribers.UpsertSubscriberAsync(subscriber with { State = SubscriberState.Unsubscribed }, ct);
         return new ActionAnswer(200, words.UnsubscribedTitle, words.Unsubscribed(ActionAnswer.Mask(subscriber.Email)), subscriber.Id, words.Language);
     }
-
-    /// <summary>The form target that posts the same token back to the page's own route.</summary>
-    internal static string SameLink(string token) => $"?token={WebUtility.UrlEncode(token)}";
 
     private static ActionAnswer Already(Subscriber subscriber, ActionWording words) =>
         new(200, words.AlreadyUnsubscribedTitle, words.AlreadyUnsubscribed(ActionAnswer.Mask(subscriber.Email)), subscriber.Id, words.Language);
