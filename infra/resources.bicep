@@ -30,7 +30,7 @@ var appBaseUrl = empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' :
 var tablePrefix = 'NewsMonitor'
 // The pipeline's queues with their poison queues, and the store's tables (src/Monitor.Azure/Tables).
 var queueNames = ['feed-polls', 'articles', 'alerts', 'feed-polls-poison', 'articles-poison', 'alerts-poison']
-var tableNames = ['Feeds', 'Articles', 'ArticleIndex', 'Terms', 'Subscribers', 'Matches', 'Inbox', 'Digests', 'Settings']
+var tableNames = ['Feeds', 'Articles', 'ArticleIndex', 'Terms', 'Subscribers', 'Matches', 'Inbox', 'Digests', 'Settings', 'Feedback']
 
 // Built-in role definition ids.
 var roles = {

@@ -30,6 +30,7 @@ public static class AzureServices
         services.TryAddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.TryAddSingleton<IMatchStore, TableMatchStore>();
         services.TryAddSingleton<IDigestLog, TableDigestLog>();
+        services.TryAddSingleton<IFeedbackStore, TableFeedbackStore>();
         services.TryAddSingleton<AzureStorageQueue>();
         services.TryAddSingleton<IMessageQueue>(sp => sp.GetRequiredService<AzureStorageQueue>());
         services.TryAddSingleton<IQueueReceiver>(sp => sp.GetRequiredService<AzureStorageQueue>());

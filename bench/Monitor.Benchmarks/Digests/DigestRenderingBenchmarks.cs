@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
+using Microsoft.Extensions.Options;
 using NewsMonitor.Delivery;
 using NewsMonitor.Digests;
 using NewsMonitor.Storage;
@@ -19,7 +20,8 @@ public class DigestRenderingBenchmarks
 {
     private const int Digests = 10_000;
     private const int ArticlesPerDigest = 20;
-    private const string Unsubscribe = "https://monitor.example/api/unsubscribe?token=YW5h.AAAAAGtTuUk.C7HVBXRD4RCq8Z3iHB-g2gDrhOrpmnxWJo6Kwkh4mXs";
+    private static readonly DateTimeOffset IssuedAt = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+    private readonly ActionTokens tokens = new(Options.Create(new DigestOptions { SigningKey = "a-signing-key-of-32-characters!!" }), TimeProvider.System);
 
     private readonly List<(Subscriber Subscriber, List<DigestItem> Items)> inputs = [];
     private readonly List<WatchTerm> watchlist =
@@ -82,7 +84,8 @@ public class DigestRenderingBenchmarks
         foreach (var (subscriber, items) in inputs)
         {
             var digest = DigestBuilder.Build(subscriber, items, watchlist);
-            length += DigestHtmlRenderer.Render(digest, Unsubscribe).Length + DigestTextRenderer.Render(digest, Unsubscribe).Length;
+            var links = Links(subscriber);
+            length += DigestHtmlRenderer.Render(digest, links).Length + DigestTextRenderer.Render(digest, links).Length;
         }
 
         return length;
@@ -95,15 +98,16 @@ public class DigestRenderingBenchmarks
         foreach (var (subscriber, items) in inputs)
         {
             var digest = DigestBuilder.Build(subscriber, items, watchlist);
+            var links = Links(subscriber);
             var message = new EmailMessage
             {
                 From = new EmailAddress("digests@news.example", "News Monitor"),
                 To = new EmailAddress(subscriber.Email, subscriber.Name),
                 Subject = digest.Subject,
-                HtmlBody = DigestHtmlRenderer.Render(digest, Unsubscribe),
-                TextBody = DigestTextRenderer.Render(digest, Unsubscribe),
+                HtmlBody = DigestHtmlRenderer.Render(digest, links),
+                TextBody = DigestTextRenderer.Render(digest, links),
                 DigestKey = $"{subscriber.Id}/d-2026-11-23",
-                Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{Unsubscribe}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
+                Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{links.Unsubscribe}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
             };
             using var counter = new CountingStream();
             MimeMessageFactory.Create(message).WriteTo(counter);
@@ -154,4 +158,7 @@ public class DigestRenderingBenchmarks
 
         public override void Write(byte[] buffer, int offset, int count) => length += count;
     }
+
+    /// <summary>The signed links a digest carries (a token per term, entry and footer link), as the composer makes them.</summary>
+    private DigestLinks Links(Subscriber subscriber) => new(tokens, "https://monitor.example", subscriber.Id, IssuedAt);
 }

@@ -18,8 +18,9 @@ public sealed class MonitorTables
     public const string Inbox = "Inbox";
     public const string Digests = "Digests";
     public const string Settings = "Settings";
+    public const string Feedback = "Feedback";
 
-    public static readonly IReadOnlyList<string> All = [Feeds, Articles, ArticleIndex, Terms, Subscribers, Matches, Inbox, Digests, Settings];
+    public static readonly IReadOnlyList<string> All = [Feeds, Articles, ArticleIndex, Terms, Subscribers, Matches, Inbox, Digests, Settings, Feedback];
 
     private readonly CreatedOnce<TableClient> tables;
 

@@ -5,10 +5,10 @@ using NewsMonitor.Storage;
 namespace NewsMonitor.Digests;
 
 /// <summary>
-/// Builds and renders a subscriber's digest into a message: both parts, a signed unsubscribe link in the body,
-/// and the List-Unsubscribe headers for one-click unsubscribing from the mail client (RFC 8058).
+/// Builds and renders a subscriber's digest into a message: both parts, with their signed links (stop a term, not
+/// relevant, change how often, unsubscribe), and the List-Unsubscribe headers for one-click unsubscribing from the mail client (RFC 8058).
 /// </summary>
-public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<DeliveryOptions> delivery, UnsubscribeTokens tokens, TimeProvider time)
+public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<DeliveryOptions> delivery, ActionTokens tokens, TimeProvider time)
 {
     public Digest Build(Subscriber subscriber, PendingDigest pending) =>
         DigestBuilder.Build(subscriber, pending.Items, pending.Watchlist, options.Value.MaxArticles);
@@ -18,17 +18,18 @@ public sealed class DigestComposer(IOptions<DigestOptions> options, IOptions<Del
     /// <summary>As composed at <paramref name="claimedAt"/> (when the digest's key was claimed), so a resend is byte for byte the same message.</summary>
     public EmailMessage Compose(Digest digest, string digestKey, DateTimeOffset? claimedAt)
     {
-        digest = digest with { Date = claimedAt ?? time.GetUtcNow() };
+        var issuedAt = claimedAt ?? time.GetUtcNow();
+        digest = digest with { Date = issuedAt };
         var subscriber = digest.Subscriber;
-        var token = claimedAt is { } at ? tokens.Create(subscriber.Id, at) : tokens.Create(subscriber.Id);
-        var unsubscribe = UnsubscribeTokens.UrlFor(options.Value.PublicBaseUrl, token);
+        var links = new DigestLinks(tokens, options.Value.PublicBaseUrl, subscriber.Id, issuedAt);
+        var unsubscribe = links.Unsubscribe;
         return new EmailMessage
         {
             From = new EmailAddress(delivery.Value.FromAddress, delivery.Value.FromName),
             To = new EmailAddress(subscriber.Email, subscriber.Name is { } name ? MailText.OneLine(name) : null),
             Subject = digest.Subject,
-            HtmlBody = DigestHtmlRenderer.Render(digest, unsubscribe),
-            TextBody = DigestTextRenderer.Render(digest, unsubscribe),
+            HtmlBody = DigestHtmlRenderer.Render(digest, links),
+            TextBody = DigestTextRenderer.Render(digest, links),
             DigestKey = digestKey,
             Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using NewsMonitor.Feeds;
 using NewsMonitor.Storage;
@@ -14,7 +13,7 @@ public static class DigestHtmlRenderer
 {
     private const string Font = "-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
-    public static string Render(Digest digest, string? unsubscribeUrl = null)
+    public static string Render(Digest digest, DigestLinks? links = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
         var words = DigestWording.For(digest.Subscriber);
@@ -35,9 +34,15 @@ public static class DigestHtmlRenderer
         {
             html.Append("<h2 style=\"font-size:17px;margin:24px 0 10px;padding-bottom:4px;border-bottom:2px solid #2563eb;\">")
                 .Encode(section.Term.Name).Append("</h2>");
+            if (links is not null)
+            {
+                html.Append("<p style=\"font-size:12px;margin:-6px 0 10px;\"><a href=\"").Encode(links.StopTerm(section.Term.Id)).Append("\" style=\"color:#52525b;\">")
+                    .Encode(words.StopTerm(MailText.OneLine(section.Term.Name))).Append("</a></p>");
+            }
+
             foreach (var item in section.Items)
             {
-                AppendItem(html, item, zone, words);
+                AppendItem(html, item, zone, words, links?.NotRelevant(section.Term.Id, item.Article.Id));
             }
         }
 
@@ -48,16 +53,17 @@ public static class DigestHtmlRenderer
 
         html.Append("<p style=\"margin:32px 0 0;padding-top:12px;border-top:1px solid #e4e4e7;font-size:12px;color:#71717a;\">")
             .Encode(FooterLine(digest.Subscriber));
-        if (unsubscribeUrl is not null)
+        if (links is not null)
         {
-            html.Append("<br><a href=\"").Encode(unsubscribeUrl).Append("\" style=\"color:#52525b;\">").Encode(words.Unsubscribe).Append("</a>");
+            html.Append("<br><a href=\"").Encode(links.ChangeCadence).Append("\" style=\"color:#52525b;\">").Encode(words.ChangeCadence).Append("</a>")
+                .Append(" · <a href=\"").Encode(links.Unsubscribe).Append("\" style=\"color:#52525b;\">").Encode(words.Unsubscribe).Append("</a>");
         }
 
         html.Append("</p></td></tr></table></td></tr></table></body></html>");
         return BuilderCache.Release(html);
     }
 
-    private static void AppendItem(StringBuilder html, DigestItem item, TimeZoneInfo zone, DigestWording words)
+    private static void AppendItem(StringBuilder html, DigestItem item, TimeZoneInfo zone, DigestWording words, string? notRelevantUrl)
     {
         var article = item.Article;
         html.Append("<div style=\"background-color:#ffffff;border:1px solid #e4e4e7;border-radius:6px;padding:12px 14px;margin:0 0 10px;\">");
@@ -86,6 +92,12 @@ public static class DigestHtmlRenderer
             }
 
             html.Append("</div>");
+        }
+
+        if (notRelevantUrl is not null)
+        {
+            html.Append("<div style=\"font-size:12px;margin-top:6px;text-align:right;\"><a href=\"").Encode(notRelevantUrl).Append("\" style=\"color:#71717a;\">")
+                .Encode(words.NotRelevant).Append("</a></div>");
         }
 
         html.Append("</div>");
@@ -130,15 +142,7 @@ public static class DigestHtmlRenderer
     internal static string FooterLine(Subscriber subscriber)
     {
         var words = DigestWording.For(subscriber);
-        var at = subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var what = subscriber.Cadence switch
-        {
-            Cadence.Immediate => words.Immediate,
-            Cadence.Hourly => words.Hourly,
-            Cadence.Daily => words.DailyAt(at),
-            _ => words.WeeklyAt(words.DayName(subscriber.Day), at),
-        };
-        return words.Footer(what, subscriber.TimeZone);
+        return words.Footer(words.Schedule(subscriber), subscriber.TimeZone);
     }
 }
 

@@ -8,7 +8,7 @@ namespace NewsMonitor.Digests;
 /// </summary>
 public static class DigestTextRenderer
 {
-    public static string Render(Digest digest, string? unsubscribeUrl = null)
+    public static string Render(Digest digest, DigestLinks? links = null)
     {
         var zone = TimeZones.Find(digest.Subscriber.TimeZone);
         var words = DigestWording.For(digest.Subscriber);
@@ -23,7 +23,13 @@ public static class DigestTextRenderer
         foreach (var section in digest.Sections)
         {
             var heading = MailText.OneLine(section.Term.Name).ToUpperInvariant();
-            text.AppendLine(heading).Append('=', Math.Clamp(heading.Length, 3, 60)).AppendLine().AppendLine();
+            text.AppendLine(heading).Append('=', Math.Clamp(heading.Length, 3, 60)).AppendLine();
+            if (links is not null)
+            {
+                text.Append(words.StopTerm(MailText.OneLine(section.Term.Name))).Append(": ").AppendLine(links.StopTerm(section.Term.Id));
+            }
+
+            text.AppendLine();
             foreach (var item in section.Items)
             {
                 text.Append("* ").AppendOneLine(item.Article.Title).AppendLine()
@@ -45,6 +51,11 @@ public static class DigestTextRenderer
                     text.Append("  ").Append(words.AlsoReportedBy).Append(' ').Append(DigestHtmlRenderer.SourceOf(other)).Append(": ").AppendOneLine(other.Url).AppendLine();
                 }
 
+                if (links is not null)
+                {
+                    text.Append("  ").Append(words.NotRelevant).Append(": ").AppendLine(links.NotRelevant(section.Term.Id, item.Article.Id));
+                }
+
                 text.AppendLine();
             }
         }
@@ -55,9 +66,10 @@ public static class DigestTextRenderer
         }
 
         text.AppendLine("-- ").AppendLine(DigestHtmlRenderer.FooterLine(digest.Subscriber));
-        if (unsubscribeUrl is not null)
+        if (links is not null)
         {
-            text.Append(words.Unsubscribe).Append(": ").AppendLine(unsubscribeUrl);
+            text.Append(words.ChangeCadence).Append(": ").AppendLine(links.ChangeCadence)
+                .Append(words.Unsubscribe).Append(": ").AppendLine(links.Unsubscribe);
         }
 
         return BuilderCache.Release(text);

@@ -35,6 +35,9 @@ public sealed class DigestWording
         WeeklyAt = (day, at) => $"every {day} at {at}",
         Footer = (what, zone) => $"You receive this digest {what} because you follow these terms on News Monitor. Times are {zone} time.",
         Unsubscribe = "Unsubscribe",
+        StopTerm = name => $"Stop alerts for {name}",
+        NotRelevant = "Not relevant",
+        ChangeCadence = "Change how often",
     };
 
     public static readonly DigestWording French = new(
@@ -52,6 +55,9 @@ public sealed class DigestWording
         WeeklyAt = (day, at) => $"chaque {day} à {at}",
         Footer = (what, zone) => $"Vous recevez ce résumé {what} parce que vous suivez ces termes sur News Monitor. Heures de {zone}.",
         Unsubscribe = "Se désabonner",
+        StopTerm = name => $"Ne plus recevoir d’alertes pour {name}",
+        NotRelevant = "Pas pertinent",
+        ChangeCadence = "Changer la fréquence",
     };
 
     private readonly string[] days;
@@ -86,6 +92,15 @@ public sealed class DigestWording
 
     public required string Unsubscribe { get; init; }
 
+    /// <summary>The link under a term's heading: "Stop alerts for AI Act".</summary>
+    public required Func<string, string> StopTerm { get; init; }
+
+    /// <summary>The link of each entry that records it as not relevant to its term.</summary>
+    public required string NotRelevant { get; init; }
+
+    /// <summary>The footer's link to the page that changes the cadence.</summary>
+    public required string ChangeCadence { get; init; }
+
     /// <summary>The subscriber's language: the one they chose, else French for a French-speaking time zone, else English.</summary>
     public static string LanguageOf(Subscriber subscriber) =>
         subscriber.Language is { } chosen ? chosen : FrenchZones.Contains(subscriber.TimeZone) ? "fr" : "en";
@@ -102,4 +117,18 @@ public sealed class DigestWording
         string.Create(CultureInfo.InvariantCulture, $"{local.Day} {shortMonths[local.Month - 1]} {local.Year} {local:HH:mm}");
 
     public string DayName(DayOfWeek day) => days[(int)day];
+
+    /// <summary>"daily at 08:00", "every hour", …: how often the subscriber gets digests.</summary>
+    public string Schedule(Subscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var at = subscriber.At.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return subscriber.Cadence switch
+        {
+            Cadence.Immediate => Immediate,
+            Cadence.Hourly => Hourly,
+            Cadence.Daily => DailyAt(at),
+            _ => WeeklyAt(DayName(subscriber.Day), at),
+        };
+    }
 }

@@ -16,6 +16,7 @@ public static class ManagementServices
         services.AddSingleton<DigestPreviewer>();
         services.AddSingleton<HealthReporter>();
         services.AddSingleton<UnsubscribeFlow>();
+        services.AddSingleton<DigestActionFlow>();
         return services;
     }
 }

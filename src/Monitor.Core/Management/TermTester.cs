@@ -32,10 +32,20 @@ public sealed record TermTestMatch(
 /// a given text, <see cref="Explanation"/> says why it matched or not, part by part.
 /// </summary>
 public sealed record TermTestResult(
-    string Query, bool MatchCase, string Explained, int Tested, IReadOnlyList<TermTestMatch> Matches, TermExplanation? Explanation = null);
+    string Query, bool MatchCase, string Explained, int Tested, IReadOnlyList<TermTestMatch> Matches, TermExplanation? Explanation = null)
+{
+    /// <summary>With a <see cref="TermTestRequest.TermId"/>: the articles subscribers marked "not relevant" to that term.</summary>
+    public IReadOnlyList<ExampleToExclude> ExamplesToExclude { get; init; } = [];
+}
+
+/// <summary>
+/// An article reported "not relevant" to a term, by <see cref="FlaggedBy"/> subscribers, and whether the query tested
+/// (<see cref="StillMatches"/>) still matches it: its stored text when <see cref="ArticleStored"/>, else its title alone.
+/// </summary>
+public sealed record ExampleToExclude(string ArticleId, string? Url, string Title, int FlaggedBy, DateTimeOffset LastFlaggedAt, bool StillMatches, bool ArticleStored);
 
 /// <summary>Runs a query, saved or not, before it is saved: how "Mistral" gets tuned to leave the wind out.</summary>
-public sealed class TermTester(ITermStore terms, IArticleStore articles)
+public sealed class TermTester(ITermStore terms, IArticleStore articles, IFeedbackStore feedback)
 {
     public const int DefaultLast = 200;
     public const int MaxLast = 2000;
@@ -58,7 +68,10 @@ public sealed class TermTester(ITermStore terms, IArticleStore articles)
             var given = new ArticleText("", "", text);
             var spans = watchlist.Match(given).SingleOrDefault()?.Highlights;
             IReadOnlyList<TermTestMatch> found = spans is null ? [] : [new TermTestMatch(null, null, null, null, [], Runs(Snippet.Of(text, spans, ArticleField.Content)), spans)];
-            return new TermTestResult(query, matchCase, explained, 1, found, QueryExplainer.Explain(query, matchCase, given));
+            return new TermTestResult(query, matchCase, explained, 1, found, QueryExplainer.Explain(query, matchCase, given))
+            {
+                ExamplesToExclude = await ExamplesAsync(request.TermId, watchlist, ct),
+            };
         }
 
         var last = request.Last ?? DefaultLast;
@@ -84,7 +97,35 @@ public sealed class TermTester(ITermStore terms, IArticleStore articles)
             }
         }
 
-        return new TermTestResult(query, matchCase, explained, recent.Count, matches);
+        return new TermTestResult(query, matchCase, explained, recent.Count, matches) { ExamplesToExclude = await ExamplesAsync(request.TermId, watchlist, ct) };
+    }
+
+    /// <summary>The "not relevant" reports on a saved term, one row per subscriber and article, oldest first.</summary>
+    public async Task<IReadOnlyList<ArticleFeedback>> FeedbackAsync(string termId, CancellationToken ct)
+    {
+        _ = await terms.GetTermAsync(termId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("term", termId));
+        return await feedback.ListFeedbackForTermAsync(termId, ct);
+    }
+
+    /// <summary>The term's reported articles, most reported first, each tried against the query being tested.</summary>
+    private async Task<IReadOnlyList<ExampleToExclude>> ExamplesAsync(string? termId, CompiledWatchlist watchlist, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(termId))
+        {
+            return [];
+        }
+
+        var examples = new List<ExampleToExclude>();
+        foreach (var reports in (await feedback.ListFeedbackForTermAsync(termId, ct)).GroupBy(f => f.ArticleId, StringComparer.Ordinal))
+        {
+            var latest = reports.MaxBy(r => r.At)!;
+            var stored = await articles.GetArticleAsync(reports.Key, ct);
+            var text = stored is null ? new ArticleText(latest.Title, "", "") : new ArticleText(stored.Title, stored.Summary, stored.Content);
+            examples.Add(new ExampleToExclude(
+                reports.Key, WebLinks.OrNull(latest.Url), latest.Title, reports.Count(), latest.At, watchlist.Match(text).Count > 0, stored is not null));
+        }
+
+        return [.. examples.OrderByDescending(e => e.FlaggedBy).ThenByDescending(e => e.LastFlaggedAt)];
     }
 
     private async Task<(string Query, bool MatchCase)> ResolveQueryAsync(TermTestRequest request, CancellationToken ct)

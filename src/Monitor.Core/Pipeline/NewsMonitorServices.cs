@@ -75,7 +75,7 @@ public static class NewsMonitorServices
                     digests.SigningKey = SigningKeyFile.LoadOrCreate(storage.Value.DataDirectory);
                 }
             });
-        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<ActionTokens>();
         services.AddSingleton<DigestInbox>();
         services.AddSingleton<DeliveredStories>();
         services.AddSingleton<DigestComposer>();
@@ -95,6 +95,7 @@ public static class NewsMonitorServices
         services.TryAddSingleton<ISubscriberStore, SqliteSubscriberStore>();
         services.TryAddSingleton<IMatchStore, SqliteMatchStore>();
         services.TryAddSingleton<IDigestLog, SqliteDigestLog>();
+        services.TryAddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.TryAddSingleton<InProcessQueue>();
         services.TryAddSingleton<IMessageQueue>(sp => sp.GetRequiredService<InProcessQueue>());
         services.TryAddSingleton<IQueueReceiver>(sp => sp.GetRequiredService<InProcessQueue>());

@@ -5,7 +5,7 @@ using NewsMonitor.Management;
 
 namespace NewsMonitor.Functions;
 
-/// <summary>The watchlist over HTTP (function key): terms, the term tester, the watchlist file.</summary>
+/// <summary>The watchlist over HTTP (function key): terms, the term tester and its "not relevant" reports, the watchlist file.</summary>
 public sealed class TermsFunctions(TermsManager terms, TermTester tester)
 {
     [Function("ListTerms")]
@@ -31,6 +31,10 @@ public sealed class TermsFunctions(TermsManager terms, TermTester tester)
     [Function("TestTerm")]
     public Task<IResult> TestTerm([HttpTrigger(AuthorizationLevel.Function, "post", Route = "terms/test")] HttpRequest request, CancellationToken ct) =>
         Api.Answer(async () => TypedResults.Ok(await tester.TestAsync(await Api.ReadJsonAsync<TermTestRequest>(request, ct), ct)));
+
+    [Function("ListTermFeedback")]
+    public Task<IResult> ListTermFeedback([HttpTrigger(AuthorizationLevel.Function, "get", Route = "terms/{id}/feedback")] HttpRequest request, string id, CancellationToken ct) =>
+        Api.Answer(async () => TypedResults.Ok(await tester.FeedbackAsync(id, ct)));
 
     [Function("ExportWatchlist")]
     public Task<IResult> ExportWatchlist([HttpTrigger(AuthorizationLevel.Function, "get", Route = "watchlist")] HttpRequest request, CancellationToken ct) =>

@@ -18,6 +18,10 @@ internal static class TermsEndpoints
             .WithName("TestTerm").WithSummary("Run a query (saved: termId, or not: query) against the given text or the last N stored articles, with highlights")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
+        terms.MapGet("/{id}/feedback", (string id, TermTester tester, CancellationToken ct) => tester.FeedbackAsync(id, ct))
+            .WithName("ListTermFeedback").WithSummary("The \"not relevant\" reports on a term from digest links: subscriber, article id, url, title, time")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         admin.MapGet("/watchlist", async (TermsManager manager, CancellationToken ct) =>
                 TypedResults.Text(await manager.ExportAsync(ct), "application/json; charset=utf-8"))
             .WithTags("Terms").WithName("ExportWatchlist").WithSummary("The watchlist file: { \"terms\": [ { id, name, query, matchCase } ] }")

@@ -270,6 +270,21 @@ function explanationNode(node) {
     node.operands.length ? el("ul", {}, node.operands.map(explanationNode)) : null);
 }
 
+// The saved term's "not relevant" reports: each with how many flagged it and whether the query typed still matches it.
+function showExamplesToExclude(examples) {
+  const box = $("#test-excluded");
+  box.hidden = !examples || examples.length === 0;
+  $(".results", box).replaceChildren(...(examples ?? []).map(example => el("li", {},
+    isWebLink(example.url)
+      ? el("a", { class: "title", href: example.url, target: "_blank", rel: "noopener noreferrer", text: example.title })
+      : el("span", { class: "title", text: example.title }),
+    " ",
+    el("span", { class: example.stillMatches ? "badge bad" : "badge ok", text: example.stillMatches ? "still matches" : "no longer matches" }),
+    el("div", { class: "source", text: [
+      `flagged by ${example.flaggedBy} subscriber${example.flaggedBy === 1 ? "" : "s"}`,
+      example.articleStored ? null : "article no longer stored: tried on its title"].filter(Boolean).join(" · ") }))));
+}
+
 function showExplanation(explanation) {
   const box = $("#test-explanation");
   box.hidden = !explanation;
@@ -285,11 +300,13 @@ const runTest = debounce(async () => {
     summary.textContent = "Type a query to see what it matches.";
     results.replaceChildren();
     showExplanation(null);
+    showExamplesToExclude(null);
     clearQueryError();
     return;
   }
   const fromText = document.querySelector('input[name="test-source"]:checked').value === "text";
   const request = { query, matchCase: form.elements.matchCase.checked };
+  if (state.editingTerm) request.termId = state.editingTerm;
   if (fromText) request.text = $("#test-text").value;
   else request.last = Number($("#test-last").value) || 200;
   try {
@@ -308,10 +325,12 @@ const runTest = debounce(async () => {
         : null,
       el("div", { class: "excerpt" }, runs(match.excerpt)))));
     showExplanation(fromText ? result.explanation : null);
+    showExamplesToExclude(result.examplesToExclude);
   } catch (error) {
     summary.textContent = "";
     results.replaceChildren();
     showExplanation(null);
+    showExamplesToExclude(null);
     if (error.status === 400) showQueryError(error);
     else notice(error.message);
   }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using NewsMonitor.Digests;
 using NewsMonitor.Tests.Server;
 
 namespace NewsMonitor.Tests.Functions;
@@ -87,6 +89,18 @@ public sealed class ApiParityTests : IAsyncLifetime
             new("GET", "/api/unsubscribe?token=forged"),
             new("GET", "/api/unsubscribe?token=forged", Accept: "application/json"),
             new("POST", "/api/unsubscribe", "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded"),
+            new("GET", "/api/actions?token=" + Token(SignedAction.StopTerm("ana", "mistral"))),
+            new("GET", "/api/actions?token=" + Token(SignedAction.StopTerm("ana", "mistral")), Accept: "application/json"),
+            new("POST", "/api/actions?token=" + Token(SignedAction.StopTerm("ana", "mistral"))),
+            new("POST", "/api/actions?token=" + Token(SignedAction.StopTerm("ana", "mistral"))),
+            new("GET", "/api/actions?token=" + Token(SignedAction.ChangeCadence("bob"))),
+            new("POST", "/api/actions?token=" + Token(SignedAction.ChangeCadence("bob")) + "&cadence=hourly"),
+            new("POST", "/api/actions?token=" + Token(SignedAction.ChangeCadence("bob")), "cadence=weekly", "application/x-www-form-urlencoded"),
+            new("POST", "/api/actions?token=" + Token(SignedAction.NotRelevant("bob", "commission", "no-such-article"))),
+            new("POST", "/api/actions?token=" + Token(SignedAction.Unsubscribe("bob"))),
+            new("POST", "/api/actions?token=forged", Accept: "application/json"),
+            new("GET", "/api/terms/mistral/feedback"),
+            new("GET", "/api/terms/nope/feedback"),
             new("DELETE", "/api/feeds/fr"),
             new("GET", "/api/health"),
         ];
@@ -128,6 +142,10 @@ public sealed class ApiParityTests : IAsyncLifetime
         Assert.Equal(404, (await functions.Http.SendAsync(new ApiRequest("GET", "/api/page/local.settings.json"))).Status);
         Assert.Contains("headers[\"x-functions-key\"] = key", (await functions.Http.SendAsync(new ApiRequest("GET", "/api/page/app.js"))).Body);
     }
+
+    /// <summary>A digest link's token, signed with the key both hosts share here.</summary>
+    private static string Token(SignedAction action) =>
+        Uri.EscapeDataString(new ActionTokens(Options.Create(new DigestOptions { SigningKey = FunctionsApp.SigningKey }), TimeProvider.System).Create(action));
 
     /// <summary>The trace id of a problem document names the request, which differs by design.</summary>
     private static JsonNode? WithoutTraceId(JsonNode? json)

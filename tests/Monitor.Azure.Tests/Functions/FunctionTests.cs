@@ -227,7 +227,7 @@ public sealed class FunctionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_digest_sent_by_the_app_links_to_the_app_s_public_address_and_its_one_click_unsubscribe_works()
+    public async Task A_digest_sent_by_the_app_links_to_the_app_s_public_address_and_its_stop_term_and_one_click_unsubscribe_links_work()
     {
         await app.Service<IMatchStore>().AddPendingAsync("bob", "a1", "commission", FunctionsApp.Start);
         await app.Service<IArticleStore>().TryAddArticleAsync(new Article { Id = "a1", FeedId = "fr", Url = "https://gazette.example.fr/a1", Title = "La Commission européenne", FetchedAt = FunctionsApp.Start });
@@ -241,11 +241,20 @@ public sealed class FunctionTests : IAsyncLifetime
         Assert.StartsWith(FunctionsApp.PublicBaseUrl + "/api/unsubscribe?token=", link.AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains(link.AbsoluteUri, Text(mail));
 
+        // The term's "stop alerts" link, under its heading, goes to the app's actions function: GET asks, POST stops it.
+        var stop = new Uri(System.Text.RegularExpressions.Regex.Match(Text(mail), @"Ne plus recevoir d’alertes pour Commission: (\S+)").Groups[1].Value);
+        Assert.StartsWith(FunctionsApp.PublicBaseUrl + "/api/actions?token=", stop.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(200, (await app.Http.SendAsync(new ApiRequest("GET", stop.PathAndQuery))).Status);
+        Assert.Equal(["commission"], (await app.Service<ISubscriberStore>().GetSubscriberAsync("bob"))!.Terms);
+        var stopped = await app.Http.SendAsync(new ApiRequest("POST", stop.PathAndQuery));
+        Assert.Contains("ne suit plus aucun terme", stopped.Body);
+        Assert.Equal([], (await app.Service<ISubscriberStore>().GetSubscriberAsync("bob"))!.Terms!);
+
         // What a mail provider does for one-click unsubscribe (RFC 8058): POST the link with this form body.
         var answer = await app.Http.SendAsync(new ApiRequest("POST", link.PathAndQuery, "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded"));
 
         Assert.Equal((200, "text/html"), (answer.Status, answer.MediaType));
-        Assert.Contains("will get no more digests", answer.Body);
+        Assert.Contains("ne recevra plus de résumés", answer.Body);
         Assert.Equal(SubscriberState.Unsubscribed, (await app.Service<ISubscriberStore>().GetSubscriberAsync("bob"))!.State);
     }
 

@@ -11,7 +11,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     {
         var db = new SqliteDatabase(temp.Combine("monitor.db"));
         return Task.FromResult(new Stores(
-            new SqliteFeedStore(db), new SqliteArticleStore(db), new SqliteTermStore(db), new SqliteSubscriberStore(db), new SqliteMatchStore(db), new SqliteDigestLog(db)));
+            new SqliteFeedStore(db), new SqliteArticleStore(db), new SqliteTermStore(db), new SqliteSubscriberStore(db), new SqliteMatchStore(db), new SqliteDigestLog(db), new SqliteFeedbackStore(db)));
     }
 
     public override Task DisposeAsync()

@@ -3,7 +3,7 @@ using NewsMonitor.Storage;
 
 namespace NewsMonitor.Tests.Storage;
 
-public sealed record Stores(IFeedStore Feeds, IArticleStore Articles, ITermStore Terms, ISubscriberStore Subscribers, IMatchStore Matches, IDigestLog Digests);
+public sealed record Stores(IFeedStore Feeds, IArticleStore Articles, ITermStore Terms, ISubscriberStore Subscribers, IMatchStore Matches, IDigestLog Digests, IFeedbackStore Feedback);
 
 /// <summary>
 /// What every store must do, whatever it runs on: the same suite runs against the embedded SQLite store and
@@ -355,6 +355,24 @@ public abstract class StoreContractTests : IAsyncLifetime
         await S.Matches.MarkDeliveredAsync("ana", await S.Matches.ListPendingAsync("ana"), "ana/2026-11-23");
 
         Assert.Empty(await S.Matches.ListPendingAsync("ana"));
+    }
+
+    [Fact]
+    public async Task A_not_relevant_report_is_kept_once_per_term_article_and_subscriber_and_listed_by_term()
+    {
+        var report = new ArticleFeedback("ana/1", "ai-act", "a1", "https://a.example/1", "Le règlement #IA?", T0);
+
+        Assert.True(await S.Feedback.TryAddFeedbackAsync(report));
+        Assert.False(await S.Feedback.TryAddFeedbackAsync(report with { At = T0.AddMinutes(5), Title = "changed" }));
+        Assert.True(await S.Feedback.TryAddFeedbackAsync(report with { SubscriberId = "bob", At = T0.AddMinutes(1) }));
+        Assert.True(await S.Feedback.TryAddFeedbackAsync(report with { ArticleId = "a2", At = T0.AddMinutes(2) }));
+        Assert.True(await S.Feedback.TryAddFeedbackAsync(report with { TermId = "mistral" }));
+
+        var listed = await S.Feedback.ListFeedbackForTermAsync("ai-act");
+
+        Assert.Equal([report, report with { SubscriberId = "bob", At = T0.AddMinutes(1) }, report with { ArticleId = "a2", At = T0.AddMinutes(2) }], listed);
+        Assert.Single(await S.Feedback.ListFeedbackForTermAsync("mistral"));
+        Assert.Empty(await S.Feedback.ListFeedbackForTermAsync("nope"));
     }
 
     [Fact]

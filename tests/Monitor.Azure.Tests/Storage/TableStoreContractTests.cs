@@ -14,7 +14,7 @@ public sealed class TableStoreContractTests : StoreContractTests
         scope = await AzuriteScope.CreateAsync();
         var tables = new MonitorTables(scope.Clients, Options.Create(scope.Options));
         return new Stores(
-            new TableFeedStore(tables), new TableArticleStore(tables), new TableTermStore(tables), new TableSubscriberStore(tables), new TableMatchStore(tables), new TableDigestLog(tables));
+            new TableFeedStore(tables), new TableArticleStore(tables), new TableTermStore(tables), new TableSubscriberStore(tables), new TableMatchStore(tables), new TableDigestLog(tables), new TableFeedbackStore(tables));
     }
 
     public override async Task DisposeAsync()

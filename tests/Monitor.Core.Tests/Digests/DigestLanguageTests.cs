@@ -8,7 +8,6 @@ namespace NewsMonitor.Tests.Digests;
 public sealed class DigestLanguageTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private const string Unsubscribe = "https://monitor.example/api/unsubscribe?token=abc";
 
     private static Digest TwoStories(Subscriber subscriber, Article? alsoReported = null)
     {
@@ -23,8 +22,9 @@ public sealed class DigestLanguageTests
         var zoe = new Subscriber { Id = "zoe", Email = "zoe@example.org", TimeZone = "Europe/Paris", Cadence = Cadence.Weekly, Day = DayOfWeek.Monday };
 
         var digest = TwoStories(zoe, Article("c", "AI Act", Noon, source: "Reuters"));
-        var text = DigestTextRenderer.Render(digest, Unsubscribe);
-        var html = DigestHtmlRenderer.Render(digest, Unsubscribe);
+        var links = LinksFor("zoe", Noon);
+        var text = DigestTextRenderer.Render(digest, links);
+        var html = DigestHtmlRenderer.Render(digest, links);
 
         Assert.Equal("fr", DigestWording.LanguageOf(zoe));
         Assert.Equal("2 nouveaux : AI Act (1), Mistral (1)", digest.Subject);
@@ -33,7 +33,14 @@ public sealed class DigestLanguageTests
         Assert.Contains("Également publié par Reuters", text);
         Assert.Contains("1 autres non affichés (ce résumé donne les 1 plus récents).", text);
         Assert.Contains("Vous recevez ce résumé chaque lundi à 08:00 parce que vous suivez ces termes sur News Monitor. Heures de Europe/Paris.", text);
-        Assert.Contains("Se désabonner: " + Unsubscribe, text);
+        Assert.Contains("Se désabonner: " + links.Unsubscribe, text);
+        Assert.Contains("Ne plus recevoir d’alertes pour AI Act: " + links.StopTerm("aiact"), text);
+        Assert.Contains("Pas pertinent: " + links.NotRelevant("aiact", "a"), text);
+        Assert.Contains("Changer la fréquence: " + links.ChangeCadence, text);
+        Assert.Contains(">Ne plus recevoir d’alertes pour AI Act</a>", html);
+        Assert.Contains(">Pas pertinent</a>", html);
+        Assert.Contains(">Changer la fréquence</a>", html);
+        Assert.DoesNotContain("Not relevant", html);
         Assert.Contains("<html lang=\"fr\">", html);
         Assert.Contains(">Se désabonner</a>", html);
         Assert.DoesNotContain("Unsubscribe<", html);
@@ -46,13 +53,15 @@ public sealed class DigestLanguageTests
         var london = new Subscriber { Id = "bob", Email = "bob@example.org", TimeZone = "Europe/London" };
 
         var digest = TwoStories(paris);
-        var text = DigestTextRenderer.Render(digest, Unsubscribe);
+        var links = LinksFor("ana", Noon);
+        var text = DigestTextRenderer.Render(digest, links);
 
         Assert.Equal("en", DigestWording.LanguageOf(london));
         Assert.Equal("2 new: AI Act (1), Mistral (1)", digest.Subject);
         Assert.Contains("Monday 23 November 2026", text);
         Assert.Contains("You receive this digest daily at 08:00", text);
-        Assert.Contains("Unsubscribe: " + Unsubscribe, text);
+        Assert.Contains("Unsubscribe: " + links.Unsubscribe, text);
+        Assert.Contains("Stop alerts for AI Act: " + links.StopTerm("aiact"), text);
         Assert.Equal("2 new: AI Act (1), Mistral (1)", TwoStories(london).Subject);
     }
 

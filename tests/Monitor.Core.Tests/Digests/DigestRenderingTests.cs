@@ -9,7 +9,7 @@ public sealed class DigestRenderingTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly Subscriber Ana = new() { Id = "ana", Email = "ana@example.org", TimeZone = "Europe/Paris", Cadence = Cadence.Daily, Language = "en" };
-    private const string Unsubscribe = "https://monitor.example/api/unsubscribe?token=abc.def.ghi";
+    private static readonly DigestLinks Links = LinksFor("ana", Noon);
 
     private static Digest DigestOf(Subscriber subscriber, params DigestItem[] items) => DigestBuilder.Build(subscriber, items, Terms);
 
@@ -100,7 +100,7 @@ public sealed class DigestRenderingTests
     [Fact]
     public void The_html_part_has_inline_styles_and_no_external_asset_and_fits_a_phone()
     {
-        var html = DigestHtmlRenderer.Render(DigestOf(Ana, Matched(Article("a", "AI Act", Noon), "AI Act")), Unsubscribe);
+        var html = DigestHtmlRenderer.Render(DigestOf(Ana, Matched(Article("a", "AI Act", Noon), "AI Act")), Links);
         var page = Parse(html);
 
         Assert.DoesNotContain(page.DocumentNode.Descendants(), n => n.Name is "style" or "link" or "img" or "script" or "iframe");
@@ -115,24 +115,27 @@ public sealed class DigestRenderingTests
     {
         var article = Article("a", "Mistral and\nthe AI Act", Noon, summary: "Mistral said\r\nthe AI Act was workable.", source: "Le Monde");
 
-        var text = DigestTextRenderer.Render(DigestOf(Ana, Matched(article, "AI Act")) with { Date = Noon }, Unsubscribe);
+        var text = DigestTextRenderer.Render(DigestOf(Ana, Matched(article, "AI Act")) with { Date = Noon }, Links);
 
         Assert.Equal(
-            """
+            $$"""
             Mistral and the AI Act
             Monday 23 November 2026
 
             AI ACT
             ======
+            Stop alerts for AI Act: {{Links.StopTerm("aiact")}}
 
             * Mistral and the AI Act
               Le Monde · 23 Nov 2026 13:00 · AI Act
               https://news.example/a
               Mistral said the AI Act was workable.
+              Not relevant: {{Links.NotRelevant("aiact", "a")}}
 
             -- 
             You receive this digest daily at 08:00 because you follow these terms on News Monitor. Times are Europe/Paris time.
-            Unsubscribe: https://monitor.example/api/unsubscribe?token=abc.def.ghi
+            Change how often: {{Links.ChangeCadence}}
+            Unsubscribe: {{Links.Unsubscribe}}
 
             """.ReplaceLineEndings(),
             text);
@@ -150,12 +153,36 @@ public sealed class DigestRenderingTests
     }
 
     [Fact]
-    public void Both_parts_carry_the_unsubscribe_link()
+    public void Both_parts_carry_a_stop_link_per_term_a_not_relevant_link_per_entry_and_the_cadence_and_unsubscribe_links()
     {
-        var digest = DigestOf(Ana, Matched(Article("a", "AI Act", Noon), "AI Act"));
+        var digest = DigestOf(
+            Ana,
+            Matched(Article("a", "AI Act", Noon), "AI Act"),
+            Matched(Article("b", "Mistral and the AI Act", Noon.AddMinutes(-5)), "Mistral", Terms[1], Terms[0]),
+            Matched(Article("c", "Mistral funding", Noon.AddMinutes(-9)), "Mistral", Terms[1]));
 
-        Assert.Contains(Unsubscribe, Hrefs(DigestHtmlRenderer.Render(digest, Unsubscribe)));
-        Assert.Contains("Unsubscribe: " + Unsubscribe, DigestTextRenderer.Render(digest, Unsubscribe));
+        var hrefs = Hrefs(DigestHtmlRenderer.Render(digest, Links));
+        var text = DigestTextRenderer.Render(digest, Links);
+
+        // An entry's report is for the term it is listed under: b matched both terms and is listed once, under AI Act.
+        string[] expected =
+        [
+            Links.StopTerm("aiact"), Links.StopTerm("mistral"), Links.ChangeCadence, Links.Unsubscribe,
+            .. digest.Sections.SelectMany(section => section.Items.Select(item => Links.NotRelevant(section.Term.Id, item.Article.Id))),
+        ];
+        Assert.Equal(3, digest.Sections.Sum(s => s.Items.Count));
+        foreach (var link in expected)
+        {
+            Assert.StartsWith("https://monitor.example/api/", link);
+            Assert.Contains(link, hrefs);
+            Assert.Contains(": " + link + Environment.NewLine, text);
+        }
+
+        Assert.Equal(expected.Length, hrefs.Count(h => h.StartsWith("https://monitor.example/", StringComparison.Ordinal)));
+        Assert.Contains(Links.NotRelevant("aiact", "b"), hrefs);
+        Assert.DoesNotContain(Links.NotRelevant("mistral", "b"), hrefs);
+        Assert.Contains("Stop alerts for AI Act: " + Links.StopTerm("aiact"), text);
+        Assert.Contains("Change how often: " + Links.ChangeCadence, text);
     }
 
     private static HtmlDocument Parse(string html)

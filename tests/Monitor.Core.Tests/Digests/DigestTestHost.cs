@@ -91,6 +91,14 @@ public sealed class DigestTestHost : IDisposable
 
     public async Task<int> PendingCountAsync(string subscriberId) => (await Get<IMatchStore>().ListPendingAsync(subscriberId)).Count;
 
+    /// <summary>The links of a digest for <paramref name="subscriberId"/>, signed with a fixed key, issued at <paramref name="issuedAt"/>.</summary>
+    public static NewsMonitor.Digests.DigestLinks LinksFor(string subscriberId, DateTimeOffset issuedAt) =>
+        new(
+            new NewsMonitor.Digests.ActionTokens(Microsoft.Extensions.Options.Options.Create(new NewsMonitor.Digests.DigestOptions { SigningKey = "a-signing-key-of-32-characters!!" }), new FakeTimeProvider(issuedAt)),
+            "https://monitor.example",
+            subscriberId,
+            issuedAt);
+
     public static Article Article(string id, string title, DateTimeOffset? published = null, string summary = "", string? source = "Gazette", string? storyKey = null, string? url = null) => new()
     {
         Id = id,

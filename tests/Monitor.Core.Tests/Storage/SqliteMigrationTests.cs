@@ -94,6 +94,23 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(["a3"], await reopened.ListUnmatchedArticleIdsAsync(10));
     }
 
+    [Fact]
+    public async Task A_file_made_before_not_relevant_reports_keeps_its_subscribers_and_then_stores_reports()
+    {
+        // The subscribers table of the version before digest actions; no feedback table.
+        var path = OldFile("""
+            CREATE TABLE subscribers (id TEXT PRIMARY KEY, email TEXT NOT NULL, body TEXT NOT NULL);
+            INSERT INTO subscribers (id, email, body) VALUES ('ana', 'ana@example.org', '{"id":"ana","email":"ana@example.org","cadence":"daily"}');
+            """);
+
+        var db = new SqliteDatabase(path);
+        var report = new ArticleFeedback("ana", "mistral", "a1", "https://a.example/1", "Le mistral souffle", new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal("ana@example.org", (await new SqliteSubscriberStore(db).GetSubscriberAsync("ana"))?.Email);
+        Assert.True(await new SqliteFeedbackStore(db).TryAddFeedbackAsync(report));
+        Assert.Equal([report], await new SqliteFeedbackStore(new SqliteDatabase(path)).ListFeedbackForTermAsync("mistral"));
+    }
+
     /// <summary>A file as an earlier version left it: <paramref name="sql"/> run on a new one, outside the store.</summary>
     private string OldFile(string sql)
     {

@@ -23,9 +23,9 @@ public sealed class OpenApiTests : IAsyncLifetime
         [
             "GET /api/health", "POST /api/feeds/poll", "POST /api/feeds/{id}/poll", "POST /api/digests/send",
             "POST /api/subscribers/{id}/digest/send", "GET /api/subscribers/{id}/digest/preview",
-            "GET /api/unsubscribe", "POST /api/unsubscribe",
+            "GET /api/unsubscribe", "POST /api/unsubscribe", "GET /api/actions", "POST /api/actions",
             "GET /api/terms", "POST /api/terms", "GET /api/terms/{id}", "PUT /api/terms/{id}", "DELETE /api/terms/{id}",
-            "POST /api/terms/test", "GET /api/watchlist", "PUT /api/watchlist",
+            "POST /api/terms/test", "GET /api/terms/{id}/feedback", "GET /api/watchlist", "PUT /api/watchlist",
             "GET /api/subscribers", "POST /api/subscribers", "GET /api/subscribers/{id}", "PUT /api/subscribers/{id}", "DELETE /api/subscribers/{id}",
             "GET /api/feeds", "POST /api/feeds", "GET /api/feeds/{id}", "PUT /api/feeds/{id}", "DELETE /api/feeds/{id}",
             "GET /api/feeds/opml", "PUT /api/feeds/opml",
@@ -45,6 +45,8 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.True(Operation(document, "/api/terms", "get").TryGetProperty("security", out _));
         Assert.False(Operation(document, "/api/health", "get").TryGetProperty("security", out _));
         Assert.False(Operation(document, "/api/unsubscribe", "post").TryGetProperty("security", out _));
+        Assert.False(Operation(document, "/api/actions", "post").TryGetProperty("security", out _));
+        Assert.True(Operation(document, "/api/terms/{id}/feedback", "get").TryGetProperty("security", out _));
     }
 
     [Fact]

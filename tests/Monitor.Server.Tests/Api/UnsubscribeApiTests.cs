@@ -29,7 +29,7 @@ public sealed class UnsubscribeApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_asks_to_confirm_and_changes_nothing()
     {
-        var token = host.Get<UnsubscribeTokens>().Create("ana");
+        var token = host.Get<ActionTokens>().Create(SignedAction.Unsubscribe("ana"));
 
         using var response = await anonymous.GetAsync($"/api/unsubscribe?token={Uri.EscapeDataString(token)}");
         var page = await response.Content.ReadAsStringAsync();
@@ -45,7 +45,7 @@ public sealed class UnsubscribeApiTests : IAsyncLifetime
     [Fact]
     public async Task Post_with_a_good_token_unsubscribes_one_click()
     {
-        var token = host.Get<UnsubscribeTokens>().Create("ana");
+        var token = host.Get<ActionTokens>().Create(SignedAction.Unsubscribe("ana"));
 
         using var content = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
         using var response = await anonymous.PostAsync($"/api/unsubscribe?token={Uri.EscapeDataString(token)}", content);
@@ -65,8 +65,8 @@ public sealed class UnsubscribeApiTests : IAsyncLifetime
     [InlineData("missing")]
     public async Task A_bad_token_is_refused_and_nobody_is_unsubscribed(string kind)
     {
-        var tokens = host.Get<UnsubscribeTokens>();
-        var good = tokens.Create("ana");
+        var tokens = host.Get<ActionTokens>();
+        var good = tokens.Create(SignedAction.Unsubscribe("ana"));
         var token = kind switch
         {
             // Another subscriber's id with ana's signature.
@@ -92,7 +92,7 @@ public sealed class UnsubscribeApiTests : IAsyncLifetime
     [Fact]
     public async Task A_client_asking_for_json_gets_json_and_problem_details()
     {
-        var token = host.Get<UnsubscribeTokens>().Create("ana");
+        var token = host.Get<ActionTokens>().Create(SignedAction.Unsubscribe("ana"));
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/unsubscribe?token={Uri.EscapeDataString(token)}");
         request.Headers.Accept.ParseAdd("application/json");
         using var bad = new HttpRequestMessage(HttpMethod.Post, "/api/unsubscribe?token=nope");
@@ -108,7 +108,7 @@ public sealed class UnsubscribeApiTests : IAsyncLifetime
     [Fact]
     public async Task A_good_token_for_a_deleted_subscriber_is_404()
     {
-        var token = host.Get<UnsubscribeTokens>().Create("gone");
+        var token = host.Get<ActionTokens>().Create(SignedAction.Unsubscribe("gone"));
 
         using var response = await anonymous.PostAsync($"/api/unsubscribe?token={Uri.EscapeDataString(token)}", null);
 

@@ -58,6 +58,29 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task Editing_a_term_shows_the_articles_subscribers_marked_not_relevant_and_whether_the_query_still_matches_them()
+    {
+        await host.SeedTermsAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral" });
+        var feedback = host.Get<IFeedbackStore>();
+        foreach (var subscriber in new[] { "ana", "bob" })
+        {
+            await feedback.TryAddFeedbackAsync(new ArticleFeedback(subscriber, "mistral", "a2", "https://news.example/vent", "Le mistral souffle sur la vallée du Rhône", host.Clock.GetUtcNow()));
+        }
+
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri);
+        await page.Locator("#terms-table tbody tr").GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+
+        var example = page.Locator("#test-excluded li");
+        await Expect(example).ToHaveCountAsync(1);
+        await Expect(example.Locator(".title")).ToHaveTextAsync("Le mistral souffle sur la vallée du Rhône");
+        await Expect(example).ToContainTextAsync("flagged by 2 subscribers");
+        await Expect(example.Locator(".badge")).ToHaveTextAsync("still matches");
+
+        await page.Locator("#term-form").GetByLabel("Query").FillAsync("Mistral -vent");
+        await Expect(example.Locator(".badge")).ToHaveTextAsync("no longer matches");
+    }
+
+    [Fact]
     public async Task The_term_tester_never_makes_a_link_of_a_javascript_url()
     {
         // Stored before links were checked on the way in: the server leaves it out of its answer.

@@ -48,6 +48,13 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     internal const string UnmatchedTable = "CREATE TABLE IF NOT EXISTS unmatched (id TEXT PRIMARY KEY, fetched_at TEXT NOT NULL) WITHOUT ROWID";
 
+    /// <summary>"Not relevant" reports (see <see cref="SqliteFeedbackStore"/>), one per (term, article, subscriber).</summary>
+    internal const string FeedbackTable = """
+        CREATE TABLE IF NOT EXISTS feedback (
+            term_id TEXT NOT NULL, article_id TEXT NOT NULL, subscriber_id TEXT NOT NULL, url TEXT NOT NULL, title TEXT NOT NULL, at TEXT NOT NULL,
+            PRIMARY KEY (term_id, article_id, subscriber_id)) WITHOUT ROWID
+        """;
+
     // After the migrations: an index on a column a migration adds cannot be made before it.
     private const string Indexes = """
         CREATE UNIQUE INDEX IF NOT EXISTS articles_key ON articles(id_key);

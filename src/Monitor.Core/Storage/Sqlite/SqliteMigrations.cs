@@ -32,6 +32,12 @@ internal static class SqliteMigrations
             SeparateUnmatched(connection);
         }
 
+        // Added with the "not relevant" links of digests; nothing earlier to carry over.
+        if (!HasTable(connection, "feedback"))
+        {
+            SqliteDatabase.Run(connection, SqliteDatabase.FeedbackTable);
+        }
+
         transaction.Commit();
     }
 
