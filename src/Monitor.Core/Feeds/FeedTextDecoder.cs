@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace NewsMonitor.Feeds;
 
@@ -38,7 +40,12 @@ public static partial class FeedTextDecoder
 
         var http = EncodingNamed(CharsetOf(contentType));
         var declared = EncodingNamed(DeclaredEncoding(body));
-        if (http is not null && IsLatin(http) && (declared is null || declared.CodePage == Encoding.UTF8.CodePage) && TryUtf8(body, out var text))
+
+        // A Latin label on bytes that are valid UTF-8 is a label left at a default: Latin text almost never forms UTF-8's sequences.
+        if (((http is not null && IsLatin(http)) || (declared is not null && IsLatin(declared)))
+            && (http is null || IsLatin(http) || http.CodePage == Encoding.UTF8.CodePage)
+            && (declared is null || IsLatin(declared) || declared.CodePage == Encoding.UTF8.CodePage)
+            && TryUtf8(body, out var text))
         {
             return text;
         }
@@ -61,7 +68,36 @@ public static partial class FeedTextDecoder
             }
         }
 
-        return Windows1252.GetString(body);
+        return MostlyUtf8(body) ?? Windows1252.GetString(body);
+    }
+
+    /// <summary>
+    /// UTF-8 with a few stray windows-1252 bytes (an item pasted from an old system, a CMS joining two sources): each
+    /// stray byte is read as windows-1252 and the rest as UTF-8. Null when the stray bytes are as many as UTF-8's
+    /// sequences, for a document in windows-1252 altogether.
+    /// </summary>
+    private static string? MostlyUtf8(ReadOnlySpan<byte> body)
+    {
+        var text = new StringBuilder(body.Length);
+        int sequences = 0, stray = 0;
+        Span<char> one = stackalloc char[2];
+        while (!body.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(body, out var rune, out var consumed) == OperationStatus.Done)
+            {
+                sequences += consumed > 1 ? 1 : 0;
+                text.Append(one[..rune.EncodeToUtf16(one)]);
+                body = body[consumed..];
+            }
+            else
+            {
+                stray++;
+                text.Append(Windows1252.GetString(body[..1]));
+                body = body[1..];
+            }
+        }
+
+        return sequences > stray ? text.ToString() : null;
     }
 
     /// <summary>The encoding a name denotes, with the Latin-1 family read as windows-1252; null when unknown.</summary>
@@ -94,16 +130,15 @@ public static partial class FeedTextDecoder
 
     private static bool TryUtf8(ReadOnlySpan<byte> body, out string text)
     {
-        try
-        {
-            text = StrictUtf8.GetString(body);
-            return true;
-        }
-        catch (DecoderFallbackException)
+        // Validated first: an exception per document read in another encoding costs more than the check.
+        if (!Utf8.IsValid(body))
         {
             text = "";
             return false;
         }
+
+        text = StrictUtf8.GetString(body);
+        return true;
     }
 
     private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> body) => body switch
