@@ -10,7 +10,8 @@ namespace NewsMonitor.Feeds;
 /// generic ET, CT, MT, PT, whose offset follows the US daylight saving rule on that date), ISO 8601 / RFC 3339,
 /// month-first forms (JavaScript's "Tue Jan 02 2024 10:00:00 GMT+0900 (…)", C's asctime "Sun Jan  4 16:29:06 2004",
 /// Twitter's "Sun Jul 15 01:16:00 +0000 2012"), and the same shapes with French (and common German) month and
-/// day names. A date without a zone is taken as UTC.
+/// day names, a 12-hour clock, numbers only ("23/11/2026 10:55", day first unless that cannot be), and seconds or
+/// milliseconds since 1970. A date without a zone is taken as UTC.
 /// </summary>
 public static partial class FeedDates
 {

@@ -10,8 +10,9 @@ namespace NewsMonitor.Feeds;
 /// Turns a feed's bytes into text, choosing the encoding in this order of trust: a byte order mark;
 /// the charset of the HTTP Content-Type; the XML declaration; UTF-8. Two checks keep real-world
 /// mistakes from garbling accents: a source that claims UTF-8 for bytes that are not UTF-8 is passed
-/// over (ending in windows-1252, which reads any byte), and a server's Latin-1 charset yields to a
-/// document that is valid UTF-8 and does not declare otherwise (a server default left unchanged).
+/// over (ending in windows-1252, which reads any byte, or in UTF-8 with its few stray bytes read as
+/// windows-1252), and a Latin-1 or windows-1252 label yields to a document that is valid UTF-8 (a default
+/// left unchanged).
 /// ISO-8859-1 and US-ASCII are read as windows-1252, as browsers do: feeds labelled Latin-1 routinely
 /// contain its curly quotes and dashes.
 /// </summary>

@@ -10,7 +10,9 @@ namespace NewsMonitor.Feeds;
 /// markup declaration so no DTD is ever processed (no entity expansion, no external entity read,
 /// whatever the parser's own settings):
 /// <list type="bullet">
-/// <item>blank lines, a byte order mark or comments before the XML declaration (PHP sites emit them) are removed;</item>
+/// <item>blank lines, a byte order mark or comments before the XML declaration (PHP sites emit them) are removed,
+/// and so is markup before the feed's declaration or root (a PHP warning);</item>
+/// <item>an attribute value without quotes is quoted; a CDATA section holding another ends where it opened;</item>
 /// <item>a DOCTYPE in the prolog is dropped with its internal subset (an "HTML page" when it is HTML's): entities it
 /// declares are never expanded, a reference to one is kept as its literal text; any other markup declaration is refused;</item>
 /// <item>HTML entities XML does not know (<c>&amp;eacute;</c>, <c>&amp;nbsp;</c>) become character references;</item>
