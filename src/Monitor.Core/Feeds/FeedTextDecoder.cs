@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 
 namespace NewsMonitor.Feeds;
 
@@ -131,15 +130,16 @@ public static partial class FeedTextDecoder
 
     private static bool TryUtf8(ReadOnlySpan<byte> body, out string text)
     {
-        // Validated first: an exception per document read in another encoding costs more than the check.
-        if (!Utf8.IsValid(body))
+        try
+        {
+            text = StrictUtf8.GetString(body);
+            return true;
+        }
+        catch (DecoderFallbackException)
         {
             text = "";
             return false;
         }
-
-        text = StrictUtf8.GetString(body);
-        return true;
     }
 
     private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> body) => body switch

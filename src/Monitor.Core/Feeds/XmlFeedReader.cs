@@ -40,7 +40,20 @@ internal static class XmlFeedReader
 
     public static ParsedFeed Read(string xml, Uri? documentUri)
     {
-        using var reader = XmlReader.Create(new StringReader(xml), Settings, WellKnownPrefixes());
+        try
+        {
+            return Read(xml, documentUri, null);
+        }
+        catch (XmlException)
+        {
+            // Read again with the prefixes feeds forget to declare (only then: binding them costs every document).
+            return Read(xml, documentUri, WellKnownPrefixes());
+        }
+    }
+
+    private static ParsedFeed Read(string xml, Uri? documentUri, XmlParserContext? context)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Settings, context);
         reader.MoveToContent();
         var feed = new FeedBuilder(Rebase(reader, documentUri));
         try
@@ -65,8 +78,8 @@ internal static class XmlFeedReader
     private static bool EndsOnLine(string xml, int line) => XmlRepair.LineOf(xml, xml.AsSpan().TrimEnd().Length) == line;
 
     /// <summary>
-    /// The prefixes feeds use most, bound in advance: many feeds write dc:date or media:content without declaring the
-    /// prefix, which XML refuses whole. A document's own declaration still wins where it makes one.
+    /// The prefixes feeds use most, bound for a second reading: many feeds write dc:date or media:content without
+    /// declaring the prefix, which XML refuses whole. A document's own declaration still wins where it makes one.
     /// </summary>
     private static XmlParserContext WellKnownPrefixes()
     {

@@ -227,6 +227,13 @@ internal static class XmlRepair
     /// </summary>
     private static int AfterStartTag(string xml, int i, Editor edit)
     {
+        // Most tags have no attribute: nothing to look at.
+        var first = xml.AsSpan(i + 1).IndexOfAny('>', '<', '=');
+        if (first < 0 || xml[i + 1 + first] != '=')
+        {
+            return i + 1;
+        }
+
         var end = i + 1;
         char quote = '\0';
         var bare = false;
