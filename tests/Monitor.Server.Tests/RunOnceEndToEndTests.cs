@@ -138,6 +138,36 @@ public sealed partial class RunOnceEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_OPML_outline_giving_a_site_address_is_polled_through_the_feed_its_page_announces()
+    {
+        server.Serve("gazette/", """
+            <!DOCTYPE html><html><head><title>La Gazette</title>
+            <link rel="alternate" type="application/rss+xml" title="À la une" href="/gazette/rss">
+            </head><body>Bienvenue</body></html>
+            """, "text/html; charset=utf-8");
+        server.Serve("gazette/rss", File.ReadAllText(Fixture("fr.xml")));
+        var site = server.UrlOf("gazette/").AbsoluteUri;
+        var feed = server.UrlOf("gazette/rss").AbsoluteUri;
+        temp.Write("feeds.opml", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <opml version="2.0"><body><outline type="rss" text="Gazette" xmlUrl="{site}" /></body></opml>
+            """);
+
+        var (exit, output) = await RunOnceAsync();
+        clock.Advance(TimeSpan.FromDays(1));
+        var (again, _) = await RunOnceAsync();
+        var (_, feeds, _) = await Cli.RunAsync("feeds", "list", "--data", temp.Combine("data"));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("feeds:    1 polled, 1 ok, 0 failed", output);
+        Assert.Contains("https://gazette.example.fr/2026/11/dossier-mistral", ReadOutbox()["ana@example.org"].TextBody);
+        Assert.Equal(0, again);
+        var line = Assert.Single(feeds.Trim().Split('\n'));
+        Assert.Equal($"{feed}\t\tGazette", string.Join('\t', line.Split('\t')[1..4]));
+        Assert.EndsWith($"(site URL {site} → feed {feed} found by discovery on 2026-11-23)", line);
+    }
+
+    [Fact]
     public async Task A_relay_refusing_the_messages_is_reported_for_every_send_and_the_exit_code_says_so()
     {
         await using var relay = new RejectingSmtpServer();

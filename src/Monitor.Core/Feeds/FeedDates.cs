@@ -10,7 +10,8 @@ namespace NewsMonitor.Feeds;
 /// generic ET, CT, MT, PT, whose offset follows the US daylight saving rule on that date), ISO 8601 / RFC 3339,
 /// month-first forms (JavaScript's "Tue Jan 02 2024 10:00:00 GMT+0900 (…)", C's asctime "Sun Jan  4 16:29:06 2004",
 /// Twitter's "Sun Jul 15 01:16:00 +0000 2012"), and the same shapes with French (and common German) month and
-/// day names. A date without a zone is taken as UTC.
+/// day names, a 12-hour clock, numbers only ("23/11/2026 10:55", day first unless that cannot be), and seconds or
+/// milliseconds since 1970. A date without a zone is taken as UTC.
 /// </summary>
 public static partial class FeedDates
 {
@@ -95,7 +96,41 @@ public static partial class FeedDates
             return instant.ToUniversalTime();
         }
 
-        return Rfc1123(text) ?? FromMatch(Rfc822().Match(text)) ?? FromMatch(MonthFirst().Match(text));
+        return Rfc1123(text) ?? FromMatch(Rfc822().Match(text)) ?? FromMatch(MonthFirst().Match(text)) ?? UnixTime(text) ?? FromNumeric(Numeric().Match(text));
+    }
+
+    /// <summary>Seconds (or milliseconds) since 1970, as some generators write them: ten digits, or thirteen.</summary>
+    private static DateTimeOffset? UnixTime(string text)
+    {
+        if (text.Length is not (9 or 10 or 12 or 13) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        return text.Length > 10 ? DateTimeOffset.FromUnixTimeMilliseconds(value) : DateTimeOffset.FromUnixTimeSeconds(value);
+    }
+
+    /// <summary>
+    /// "23/11/2026 10:55" and "23.11.2026": day first, as French and German sites write it, unless the second number
+    /// cannot be a month ("11/23/2026", the US order).
+    /// </summary>
+    private static DateTimeOffset? FromNumeric(Match match)
+    {
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var first = int.Parse(match.Groups["first"].ValueSpan, CultureInfo.InvariantCulture);
+        var next = int.Parse(match.Groups["next"].ValueSpan, CultureInfo.InvariantCulture);
+        var (day, month) = next > 12 ? (next, first) : (first, next);
+        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        return Instant(match, year, month, day);
     }
 
     private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -163,10 +198,31 @@ public static partial class FeedDates
         }
 
         var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
+        if (year is < 1970 or > 9999 || day is < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        return Instant(match, year, month, day);
+    }
+
+    /// <summary>The date at the match's time (12-hour clock too) and zone; null when the time or zone is no such thing.</summary>
+    private static DateTimeOffset? Instant(Match match, int year, int month, int day)
+    {
         var hour = match.Groups["hour"].Success ? int.Parse(match.Groups["hour"].ValueSpan, CultureInfo.InvariantCulture) : 0;
         var minute = match.Groups["minute"].Success ? int.Parse(match.Groups["minute"].ValueSpan, CultureInfo.InvariantCulture) : 0;
         var second = match.Groups["second"].Success ? int.Parse(match.Groups["second"].ValueSpan, CultureInfo.InvariantCulture) : 0;
-        if (year is < 1970 or > 9999 || day is < 1 || day > DateTime.DaysInMonth(year, month) || hour > 24 || minute > 59 || second > 60)
+        if (match.Groups["ampm"].Success)
+        {
+            if (hour is < 1 or > 12)
+            {
+                return null;
+            }
+
+            hour = (hour % 12) + (char.ToUpperInvariant(match.Groups["ampm"].ValueSpan[0]) == 'P' ? 12 : 0);
+        }
+
+        if (hour > 24 || minute > 59 || second > 60)
         {
             return null;
         }
@@ -258,7 +314,7 @@ public static partial class FeedDates
         (?<day>\d{1,2})(?:er)?[\s\-]+
         (?<month>\p{L}+\.?),?[\s\-]+            # "13 Feb, 2012": a comma too many
         (?<year>\d{4}|\d{2})
-        (?:[\s,T]+(?:à\s+)?(?<hour>\d{1,2})[:h](?<minute>\d{2})(?::(?<second>\d{2})(?:[.,]\d+)?)?)?
+        (?:[\s,T]+(?:à\s+)?(?<hour>\d{1,2})[:h](?<minute>\d{2})(?::(?<second>\d{2})(?:[.,]\d+)?)?(?:\s*(?<ampm>[AaPp]\.?[Mm]\.?))?)?
         \s*(?:(?:GMT|UTC)(?=[+-]))?(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?
         \s*(?:\([^)]*\))?$                           # "(CET)" comments
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
@@ -269,7 +325,7 @@ public static partial class FeedDates
         ^(?:\p{L}+\.?,?\s+)?                        # day name, optional
         (?<month>\p{L}+\.?)\s+(?<day>\d{1,2}),?\s+
         (?:
-          (?<year>\d{4}),?(?:\s+(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?)?
+          (?<year>\d{4}),?(?:\s+(?:at\s+)?(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?(?:\s*(?<ampm>[AaPp]\.?[Mm]\.?))?)?
           \s*(?:(?:GMT|UTC)(?=[+-]))?(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?
         |
           (?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?
@@ -278,4 +334,12 @@ public static partial class FeedDates
         \s*(?:\([^)]*\))?$
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex MonthFirst();
+
+    // Numbers only: "23/11/2026", "23.11.2026 10:55", "11/23/2026 5:55 PM EST".
+    [GeneratedRegex("""
+        ^(?<first>\d{1,2})[/.](?<next>\d{1,2})[/.](?<year>\d{4})
+        (?:[\s,T]+(?<hour>\d{1,2})[:h](?<minute>\d{2})(?::(?<second>\d{2}))?(?:\s*(?<ampm>[AaPp]\.?[Mm]\.?))?)?
+        \s*(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?$
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex Numeric();
 }

@@ -84,12 +84,22 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, FeedParser parser)
         }
     }
 
+    /// <summary>
+    /// The feed a web page already fetched leads to: those it announces, the same site's first, then the usual paths
+    /// of its site. The poll uses this for a stored feed whose URL turns out to be a page (<see cref="SiteFeedResolver"/>).
+    /// </summary>
+    /// <exception cref="FeedDiscoveryException">No feed found; <see cref="FeedDiscoveryException.Reason"/> says what was tried.</exception>
+    public Task<DiscoveredFeed> FromPageAsync(Uri pageUri, FetchResult page, CancellationToken ct) =>
+        FromPageAsync(pageUri.AbsoluteUri, pageUri, page, null, ct);
+
     private async Task<DiscoveredFeed> FromPageAsync(string address, Uri pageUri, FetchResult page, string? schemeSaid, CancellationToken ct)
     {
         var pageBase = page.DocumentUri ?? pageUri;
         var announced = FeedLinks.Find(FeedTextDecoder.Decode(page.Body, page.ContentType), pageBase);
         var tried = new List<string>();
-        foreach (var candidate in announced.Take(MaxAnnouncedTried))
+
+        // A page may announce a feed elsewhere (a feed service, a partner) before its own: its own site's come first.
+        foreach (var candidate in announced.OrderBy(c => SameSite(new Uri(c.Url), pageBase) ? 0 : 1).Take(MaxAnnouncedTried))
         {
             if (await TryAsync(candidate.Url, tried, ct).ConfigureAwait(false) is var (fetched, parsed))
             {
@@ -108,9 +118,13 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, FeedParser parser)
             return Found(url, fetched, parsed, $"at the usual path {path} of {pageUri.Host}");
         }
 
+        var triedList = string.Join(", ", tried);
         throw new FeedDiscoveryException(
             $"{pageUri.AbsoluteUri} is a web page, not a feed, and no feed was found for it "
-            + $"({(announced.Count == 0 ? "the page announces none" : $"the page announces {announced.Count}, none readable")}; tried {string.Join(", ", tried)})");
+            + $"({(announced.Count == 0 ? "the page announces none" : $"the page announces {announced.Count}, none readable")}; tried {triedList})",
+            announced.Count == 0
+                ? $"this is a web page, not a feed; no feed link found in it (tried {triedList})"
+                : $"this is a web page, not a feed; the {(announced.Count == 1 ? "feed it links to" : $"{announced.Count} feeds it links to")} could not be read (tried {triedList})");
 
         DiscoveredFeed Found(string url, FetchResult fetched, ParsedFeed parsed, string how) => new()
         {
@@ -121,6 +135,16 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, FeedParser parser)
             FoundVia = schemeSaid is null ? how : $"{schemeSaid}; {how}",
             Alternatives = announced,
         };
+    }
+
+    /// <summary>One site: the same host, give or take "www.", or one host a subdomain of the other (feeds.x.org for www.x.org).</summary>
+    internal static bool SameSite(Uri a, Uri b)
+    {
+        var x = WithoutWww(a.Host);
+        var y = WithoutWww(b.Host);
+        return x == y || x.EndsWith("." + y, StringComparison.Ordinal) || y.EndsWith("." + x, StringComparison.Ordinal);
+
+        static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 
     private async Task<(FetchResult Fetched, ParsedFeed Parsed)?> TryAsync(string url, List<string> tried, CancellationToken ct)
@@ -162,7 +186,8 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, FeedParser parser)
         return ([https, new Uri("http://" + trimmed)], "no scheme given: read over");
     }
 
-    private static bool IsHtml(FeedParseException e, FetchResult fetched) =>
+    /// <summary>Whether a document that did not parse as a feed is a web page, where a feed may be announced.</summary>
+    public static bool IsHtml(FeedParseException e, FetchResult fetched) =>
         e.Message.StartsWith("not a feed", StringComparison.Ordinal)
         && (e.Message.Contains("HTML page", StringComparison.Ordinal)
             || (fetched.ContentType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false));

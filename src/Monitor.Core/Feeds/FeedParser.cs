@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Xml;
 using CodeHollow.FeedReader;
@@ -19,7 +20,7 @@ public sealed class FeedParser
     /// <param name="documentUri">Where the document came from (after redirects): the base of relative links.</param>
     public ParsedFeed Parse(byte[] body, string? contentType = null, Uri? documentUri = null)
     {
-        var text = FeedTextDecoder.Decode(body, contentType);
+        var text = FeedTextDecoder.Decode(Gunzipped(body), contentType);
         var first = text.AsSpan().IndexOfAnyExcept(" \t\r\n\uFEFF");
         if (first < 0)
         {
@@ -30,8 +31,49 @@ public sealed class FeedParser
         {
             '{' => ReadJson(text, documentUri),
             '<' => ReadXml(XmlRepair.Repair(text).Text, documentUri),
+
+            // Text before the feed: a server's warning printed ahead of it.
+            _ when XmlRepair.FeedStart(text, first) is > 0 and var start => ReadXml(XmlRepair.Repair(text[start..]).Text, documentUri),
             _ => throw new FeedParseException("not a feed: the document is neither XML nor JSON"),
         };
+    }
+
+    /// <summary>Most feeds can hold this much once decompressed; past it, a compressed body is refused as a bomb would be.</summary>
+    public const int MaxGunzippedBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// A body still gzipped: a server that compresses a file already compressed (a feed.xml.gz) or sends gzip without
+    /// saying so in Content-Encoding, so the HTTP client could not undo it. Its magic number gives it away.
+    /// </summary>
+    private static byte[] Gunzipped(byte[] body)
+    {
+        if (body is not [0x1F, 0x8B, 0x08, ..])
+        {
+            return body;
+        }
+
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = gzip.Read(buffer)) > 0)
+            {
+                if (output.Length + read > MaxGunzippedBytes)
+                {
+                    throw new FeedParseException($"too large: more than {MaxGunzippedBytes} bytes once decompressed");
+                }
+
+                output.Write(buffer, 0, read);
+            }
+
+            return output.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FeedParseException($"not a feed: a gzip body that does not decompress ({e.Message})", e);
+        }
     }
 
     private static ParsedFeed ReadXml(string xml, Uri? documentUri)
@@ -79,7 +121,8 @@ public sealed class FeedParser
         return new()
         {
             Id = item.Id,
-            Link = item.Link,
+            // A link blog's item points elsewhere (external_url) and may have no page of its own.
+            Link = item.Link ?? json?.ExternalUrl,
             Title = item.Title is null ? null : WebUtility.HtmlEncode(item.Title),
             Summary = json?.Summary ?? item.Description,
             // content_text is plain text: escaped, it reads back as the same text.

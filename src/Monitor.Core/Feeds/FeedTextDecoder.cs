@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -8,8 +9,9 @@ namespace NewsMonitor.Feeds;
 /// Turns a feed's bytes into text, choosing the encoding in this order of trust: a byte order mark;
 /// the charset of the HTTP Content-Type; the XML declaration; UTF-8. Two checks keep real-world
 /// mistakes from garbling accents: a source that claims UTF-8 for bytes that are not UTF-8 is passed
-/// over (ending in windows-1252, which reads any byte), and a server's Latin-1 charset yields to a
-/// document that is valid UTF-8 and does not declare otherwise (a server default left unchanged).
+/// over (ending in windows-1252, which reads any byte, or in UTF-8 with its few stray bytes read as
+/// windows-1252), and a Latin-1 or windows-1252 label yields to a document that is valid UTF-8 (a default
+/// left unchanged).
 /// ISO-8859-1 and US-ASCII are read as windows-1252, as browsers do: feeds labelled Latin-1 routinely
 /// contain its curly quotes and dashes.
 /// </summary>
@@ -38,7 +40,12 @@ public static partial class FeedTextDecoder
 
         var http = EncodingNamed(CharsetOf(contentType));
         var declared = EncodingNamed(DeclaredEncoding(body));
-        if (http is not null && IsLatin(http) && (declared is null || declared.CodePage == Encoding.UTF8.CodePage) && TryUtf8(body, out var text))
+
+        // A Latin label on bytes that are valid UTF-8 is a label left at a default: Latin text almost never forms UTF-8's sequences.
+        if (((http is not null && IsLatin(http)) || (declared is not null && IsLatin(declared)))
+            && (http is null || IsLatin(http) || http.CodePage == Encoding.UTF8.CodePage)
+            && (declared is null || IsLatin(declared) || declared.CodePage == Encoding.UTF8.CodePage)
+            && TryUtf8(body, out var text))
         {
             return text;
         }
@@ -61,7 +68,36 @@ public static partial class FeedTextDecoder
             }
         }
 
-        return Windows1252.GetString(body);
+        return MostlyUtf8(body) ?? Windows1252.GetString(body);
+    }
+
+    /// <summary>
+    /// UTF-8 with a few stray windows-1252 bytes (an item pasted from an old system, a CMS joining two sources): each
+    /// stray byte is read as windows-1252 and the rest as UTF-8. Null when the stray bytes are as many as UTF-8's
+    /// sequences, for a document in windows-1252 altogether.
+    /// </summary>
+    private static string? MostlyUtf8(ReadOnlySpan<byte> body)
+    {
+        var text = new StringBuilder(body.Length);
+        int sequences = 0, stray = 0;
+        Span<char> one = stackalloc char[2];
+        while (!body.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(body, out var rune, out var consumed) == OperationStatus.Done)
+            {
+                sequences += consumed > 1 ? 1 : 0;
+                text.Append(one[..rune.EncodeToUtf16(one)]);
+                body = body[consumed..];
+            }
+            else
+            {
+                stray++;
+                text.Append(Windows1252.GetString(body[..1]));
+                body = body[1..];
+            }
+        }
+
+        return sequences > stray ? text.ToString() : null;
     }
 
     /// <summary>The encoding a name denotes, with the Latin-1 family read as windows-1252; null when unknown.</summary>

@@ -40,20 +40,68 @@ internal static class XmlFeedReader
 
     public static ParsedFeed Read(string xml, Uri? documentUri)
     {
-        using var reader = XmlReader.Create(new StringReader(xml), Settings);
-        reader.MoveToContent();
-        return (reader.LocalName, reader.NamespaceURI) switch
+        try
         {
-            ("rss", _) => ReadRss(reader, documentUri),
-            ("RDF", Rdf) => ReadRdf(reader, documentUri),
-            ("feed", Atom or Atom03 or "") => ReadAtom(reader, documentUri),
-            var (name, _) => throw new FeedParseException($"not a feed: unknown feed type {name}"),
-        };
+            return Read(xml, documentUri, null);
+        }
+        catch (XmlException)
+        {
+            // Read again with the prefixes feeds forget to declare (only then: binding them costs every document).
+            return Read(xml, documentUri, WellKnownPrefixes());
+        }
     }
 
-    private static ParsedFeed ReadRss(XmlReader reader, Uri? baseUri)
+    private static ParsedFeed Read(string xml, Uri? documentUri, XmlParserContext? context)
     {
-        var feed = new FeedBuilder(Rebase(reader, baseUri));
+        using var reader = XmlReader.Create(new StringReader(xml), Settings, context);
+        reader.MoveToContent();
+        var feed = new FeedBuilder(Rebase(reader, documentUri));
+        try
+        {
+            return (reader.LocalName, reader.NamespaceURI) switch
+            {
+                ("rss", _) => ReadRss(reader, feed),
+                ("RDF", Rdf) => ReadRdf(reader, feed),
+                ("feed", Atom or Atom03 or "") => ReadAtom(reader, feed),
+                var (name, _) => throw new FeedParseException($"not a feed: unknown feed type {name}"),
+            };
+        }
+        catch (XmlException e) when (feed.Items.Count > 0 && EndsOnLine(xml, e.LineNumber))
+        {
+            // Cut short (a download that stopped, a generator that died): the items complete before the cut are read;
+            // the one cut is left for the next poll to read whole.
+            return feed.Build();
+        }
+    }
+
+    /// <summary>Whether the document's last line with anything on it is <paramref name="line"/>: where a cut document fails.</summary>
+    private static bool EndsOnLine(string xml, int line) => XmlRepair.LineOf(xml, xml.AsSpan().TrimEnd().Length) == line;
+
+    /// <summary>
+    /// The prefixes feeds use most, bound for a second reading: many feeds write dc:date or media:content without
+    /// declaring the prefix, which XML refuses whole. A document's own declaration still wins where it makes one.
+    /// </summary>
+    private static XmlParserContext WellKnownPrefixes()
+    {
+        var names = new NameTable();
+        var prefixes = new XmlNamespaceManager(names);
+        foreach (var (prefix, uri) in new[]
+        {
+            ("dc", DublinCore), ("dcterms", DcTerms), ("content", Content), ("media", Media), ("atom", Atom), ("itunes", ITunes),
+            ("sy", Syndication), ("rdf", Rdf), ("xhtml", Xhtml), ("slash", "http://purl.org/rss/1.0/modules/slash/"),
+            ("wfw", "http://wellformedweb.org/CommentAPI/"), ("georss", "http://www.georss.org/georss"), ("feedburner", "http://rssnamespace.org/feedburner/ext/1.0"),
+            ("googleplay", "http://www.google.com/schemas/play-podcasts/1.0"), ("podcast", "https://podcastindex.org/namespace/1.0"),
+            ("thr", "http://purl.org/syndication/thread/1.0"), ("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"),
+        })
+        {
+            prefixes.AddNamespace(prefix, uri);
+        }
+
+        return new XmlParserContext(names, prefixes, null, XmlSpace.None);
+    }
+
+    private static ParsedFeed ReadRss(XmlReader reader, FeedBuilder feed)
+    {
         ForEachChild(reader, () =>
         {
             if (reader.LocalName == "channel")
@@ -73,9 +121,8 @@ internal static class XmlFeedReader
         return feed.Build();
     }
 
-    private static ParsedFeed ReadRdf(XmlReader reader, Uri? baseUri)
+    private static ParsedFeed ReadRdf(XmlReader reader, FeedBuilder feed)
     {
-        var feed = new FeedBuilder(Rebase(reader, baseUri));
         ForEachChild(reader, () =>
         {
             if (reader.LocalName == "channel" && IsRss(reader))
@@ -190,9 +237,8 @@ internal static class XmlFeedReader
         return item.ToItem();
     }
 
-    private static ParsedFeed ReadAtom(XmlReader reader, Uri? baseUri)
+    private static ParsedFeed ReadAtom(XmlReader reader, FeedBuilder feed)
     {
-        var feed = new FeedBuilder(Rebase(reader, baseUri));
         ForEachChild(reader, () =>
         {
             switch (IsAtom(reader) ? reader.LocalName : "")

@@ -10,7 +10,9 @@ namespace NewsMonitor.Feeds;
 /// markup declaration so no DTD is ever processed (no entity expansion, no external entity read,
 /// whatever the parser's own settings):
 /// <list type="bullet">
-/// <item>blank lines, a byte order mark or comments before the XML declaration (PHP sites emit them) are removed;</item>
+/// <item>blank lines, a byte order mark or comments before the XML declaration (PHP sites emit them) are removed,
+/// and so is markup before the feed's declaration or root (a PHP warning);</item>
+/// <item>an attribute value without quotes is quoted; a CDATA section holding another ends where it opened;</item>
 /// <item>a DOCTYPE in the prolog is dropped with its internal subset (an "HTML page" when it is HTML's): entities it
 /// declares are never expanded, a reference to one is kept as its literal text; any other markup declaration is refused;</item>
 /// <item>HTML entities XML does not know (<c>&amp;eacute;</c>, <c>&amp;nbsp;</c>) become character references;</item>
@@ -39,8 +41,38 @@ internal static class XmlRepair
             throw new FeedParseException("not a feed: HTML page");
         }
 
+        if (!IsFeedRoot(LocalName(root)) && FeedStart(xml, i + 1) is > 0 and var start)
+        {
+            // Markup before the feed: a PHP warning ("<br /><b>Warning</b>: …") printed ahead of the document.
+            return Repair(xml[start..]);
+        }
+
         RepairBody(xml, i, edit);
         return (RemoveNonCharacters(edit.Result()), LocalName(root));
+    }
+
+    private static readonly string[] FeedStarts = ["<?xml ", "<rss", "<feed", "<rdf:RDF"];
+
+    private static bool IsFeedRoot(string name) => name is "rss" or "feed" or "RDF";
+
+    /// <summary>
+    /// Where a feed starts after something else (text or markup a server printed first): its XML declaration or its root
+    /// element; -1 when there is none.
+    /// </summary>
+    internal static int FeedStart(string text, int from)
+    {
+        var found = -1;
+        foreach (var start in FeedStarts)
+        {
+            var at = text.IndexOf(start, from, StringComparison.Ordinal);
+            var end = at + start.Length;
+            if (at >= 0 && (found < 0 || at < found) && (start.EndsWith(' ') || (end < text.Length && (char.IsWhiteSpace(text[end]) || text[end] == '>'))))
+            {
+                found = at;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Skips the XML declaration, comments, processing instructions and the DOCTYPE; returns where the root starts.</summary>
@@ -154,14 +186,19 @@ internal static class XmlRepair
     private static int AfterMarkupStart(string xml, int i, Editor edit)
     {
         var following = i + 1 < xml.Length ? xml[i + 1] : ' ';
-        if (following is '/' or '?' || char.IsAsciiLetter(following))
+        if (following is '/' or '?')
         {
             return i + 1;
         }
 
+        if (char.IsAsciiLetter(following))
+        {
+            return AfterStartTag(xml, i, edit);
+        }
+
         if (At(xml, i, "<![CDATA["))
         {
-            return After(xml, i + 9, "]]>");
+            return AfterCdata(xml, i, edit);
         }
 
         if (At(xml, i, "<!--"))
@@ -182,6 +219,150 @@ internal static class XmlRepair
         // "a < b" in text: no tag can start here, so it was meant as a character.
         edit.Replace(i, i + 1, "&lt;");
         return i + 1;
+    }
+
+    /// <summary>
+    /// A tag whose attributes are all quoted is left to the scan (which goes on inside it); one with a value written
+    /// bare (<c>isPermaLink=false</c>, as HTML allows) is rewritten whole with the value quoted, and the scan goes on after it.
+    /// </summary>
+    private static int AfterStartTag(string xml, int i, Editor edit)
+    {
+        // Most tags have no attribute: nothing to look at.
+        var first = xml.AsSpan(i + 1).IndexOfAny('>', '<', '=');
+        if (first < 0 || xml[i + 1 + first] != '=')
+        {
+            return i + 1;
+        }
+
+        var end = i + 1;
+        char quote = '\0';
+        var bare = false;
+        for (; end < xml.Length; end++)
+        {
+            var c = xml[end];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c is '>' or '<')
+            {
+                break;
+            }
+            else if (c == '=' && SkipSpaces(xml, end + 1) is var value && value < xml.Length && xml[value] is not ('"' or '\''))
+            {
+                bare = true;
+            }
+        }
+
+        if (!bare || end >= xml.Length || xml[end] != '>')
+        {
+            return i + 1;
+        }
+
+        edit.Replace(i, end, QuoteBareValues(xml.AsSpan(i, end - i)));
+        return end;
+    }
+
+    private static string QuoteBareValues(ReadOnlySpan<char> tag)
+    {
+        var rewritten = new StringBuilder(tag.Length + 8);
+        char quote = '\0';
+        for (var k = 0; k < tag.Length; k++)
+        {
+            var c = tag[k];
+            if (quote == '\0' && c == '=')
+            {
+                var value = k + 1;
+                while (value < tag.Length && char.IsWhiteSpace(tag[value]))
+                {
+                    value++;
+                }
+
+                if (value < tag.Length && tag[value] is not ('"' or '\''))
+                {
+                    var valueEnd = value;
+                    while (valueEnd < tag.Length && !char.IsWhiteSpace(tag[valueEnd]) && tag[valueEnd] != '/')
+                    {
+                        valueEnd++;
+                    }
+
+                    var text = WebUtility.HtmlEncode(WebUtility.HtmlDecode(tag[value..valueEnd].ToString()));
+                    rewritten.Append("=\"").Append(text).Append('"');
+                    k = valueEnd - 1;
+                    continue;
+                }
+            }
+            else if (quote == '\0' && c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (quote != '\0' && c == quote)
+            {
+                quote = '\0';
+            }
+
+            rewritten.Append(c);
+        }
+
+        return rewritten.ToString();
+    }
+
+    /// <summary>
+    /// The end of a CDATA section. One that holds another (a post's script with its own "&lt;![CDATA[ … ]]&gt;", wrapped
+    /// again by the feed) would end at the inner "]]&gt;", leaving the rest as broken text: it ends at the "]]&gt;" that
+    /// matches its opening, and each inner one is split so that it stays text.
+    /// </summary>
+    private static int AfterCdata(string xml, int i, Editor edit)
+    {
+        var end = xml.IndexOf("]]>", i + 9, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return xml.Length;
+        }
+
+        if (xml.AsSpan(i + 9, end - i - 9).IndexOf("<![CDATA[", StringComparison.Ordinal) < 0)
+        {
+            return end + 3;
+        }
+
+        var depth = 1;
+        var at = i + 9;
+        var inner = new List<int>();
+        while (depth > 0)
+        {
+            var open = xml.IndexOf("<![CDATA[", at, StringComparison.Ordinal);
+            var close = xml.IndexOf("]]>", at, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return xml.Length;
+            }
+
+            if (open >= 0 && open < close)
+            {
+                depth++;
+                at = open + 9;
+            }
+            else
+            {
+                if (--depth > 0)
+                {
+                    inner.Add(close);
+                }
+
+                at = close + 3;
+            }
+        }
+
+        foreach (var close in inner)
+        {
+            edit.Replace(close, close + 3, "]]]]><![CDATA[>");
+        }
+
+        return at;
     }
 
     /// <summary>Keeps a well-formed reference, rewrites an HTML entity as a character reference, escapes anything else.</summary>

@@ -66,9 +66,16 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
 
         var url = found.Url;
         var id = ArticleIdentity.ForFeed(url);
+
+        // A feed added by its site's address keeps that address's id after a poll discovers its feed (SiteFeedResolver).
         if (await feeds.GetFeedAsync(id, ct) is not null)
         {
             throw new ApiProblemException(ApiProblem.Conflict("feed", id));
+        }
+
+        if ((await feeds.ListFeedsAsync(ct)).FirstOrDefault(f => ArticleIdentity.ForFeed(f.Url) == id) is { } same)
+        {
+            throw new ApiProblemException(ApiProblem.Conflict("feed", same.Id));
         }
 
         // No ETag is kept: the first poll must fetch the whole feed to store its articles.
@@ -96,7 +103,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
     {
         ArgumentNullException.ThrowIfNull(input);
         var current = await FindAsync(id, ct);
-        if (!string.IsNullOrWhiteSpace(input.Url) && ArticleIdentity.ForFeed(input.Url) != id)
+        if (!string.IsNullOrWhiteSpace(input.Url) && ArticleIdentity.ForFeed(input.Url) is var given && given != id && given != ArticleIdentity.ForFeed(current.Url))
         {
             throw new ApiProblemException(ApiProblem.Invalid("url", "the URL is the feed's identity and cannot change; add the new URL and delete this feed"));
         }

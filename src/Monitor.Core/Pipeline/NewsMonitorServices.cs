@@ -45,6 +45,7 @@ public static class NewsMonitorServices
         services.AddSingleton<StoryIndex>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<FeedDiscovery>();
+        services.AddSingleton<SiteFeedResolver>();
         services.AddSingleton<ArticleNormaliser>();
         services.AddSingleton<PollSchedule>();
         services.AddSingleton<WatchlistProvider>();

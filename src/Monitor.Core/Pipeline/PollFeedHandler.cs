@@ -27,6 +27,7 @@ public sealed class PollFeedHandler(
     IMessageQueue queue,
     FeedFetcher fetcher,
     FeedParser parser,
+    SiteFeedResolver siteFeeds,
     ArticleNormaliser normaliser,
     PollSchedule schedule,
     StoryIndex stories,
@@ -61,7 +62,16 @@ public sealed class PollFeedHandler(
         }
         catch (FeedParseException e)
         {
-            return await SaveFailureAsync(feed, now, e.Message, null, ct);
+            // A web page: the feed it leads to replaces the site's address, and its items are this poll's.
+            var site = await siteFeeds.ResolveAsync(feed, fetched, e, ct);
+            if (site.Parsed is null)
+            {
+                return site.Error is null
+                    ? new PollOutcome(feed.Id, site.Feed.Url, PollStatus.NothingNew, 0, 0, null)
+                    : await SaveFailureAsync(feed, now, site.Error, null, ct);
+            }
+
+            (feed, fetched, parsed) = (site.Feed, site.Fetched!, site.Parsed);
         }
 
         var baseUri = fetched.DocumentUri ?? new Uri(feed.Url);
@@ -127,6 +137,7 @@ public sealed class PollFeedHandler(
                     LastAttemptAt = now,
                     LastSuccessAt = now,
                     NextCheckAt = schedule.AfterSuccess(feed, now, fetched.FreshFor, timeToLive),
+                    Note = feed.Health.Note,
                 },
             },
             ct);

@@ -22,12 +22,17 @@ public sealed class StoreImporter(IFeedStore feeds, ITermStore terms, ISubscribe
     /// </summary>
     public async Task<ImportSummary> ImportFeedsAsync(IReadOnlyList<OpmlFeed> entries, bool replace)
     {
-        var known = (await feeds.ListFeedsAsync()).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var stored = await feeds.ListFeedsAsync();
+        var known = stored.ToDictionary(f => f.Id, StringComparer.Ordinal);
+
+        // A feed whose site address a poll replaced by its feed's (SiteFeedResolver) is known by either address.
+        var byUrl = stored.GroupBy(f => ArticleIdentity.ForFeed(f.Url)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var merged = new Dictionary<string, FeedSource>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var id = ArticleIdentity.ForFeed(entry.XmlUrl);
-            var existing = known.GetValueOrDefault(id);
+            var given = ArticleIdentity.ForFeed(entry.XmlUrl);
+            var existing = known.GetValueOrDefault(given) ?? byUrl.GetValueOrDefault(given);
+            var id = existing?.Id ?? given;
             merged[id] = (existing ?? new FeedSource { Id = id, Url = entry.XmlUrl }) with
             {
                 Title = entry.Title ?? existing?.Title,

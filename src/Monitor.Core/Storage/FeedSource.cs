@@ -37,6 +37,13 @@ public sealed record FeedHealth
     public string? LastError { get; init; }
     public int ConsecutiveFailures { get; init; }
 
+    /// <summary>
+    /// Something that happened to the feed a person should know, kept across polls: its site URL replaced by the feed
+    /// found on the page, or the feed disabled as the same feed as another ("site URL https://x/ → feed https://x/feed/
+    /// found by discovery on 2026-11-23").
+    /// </summary>
+    public string? Note { get; init; }
+
     /// <summary>Null means "due now" (a feed never polled).</summary>
     public DateTimeOffset? NextCheckAt { get; init; }
 

@@ -104,6 +104,7 @@ public static class StoreCommands
         var health = feed.Health.IsHealthy
             ? feed.Health.LastSuccessAt is { } ok ? $"ok {ok.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "never polled"
             : $"failing ({feed.Health.ConsecutiveFailures} in a row): {feed.Health.LastError}";
-        return $"{feed.Id}\t{feed.Url}\t{feed.Folder ?? ""}\t{feed.Title ?? ""}\t{(feed.Enabled ? health : "disabled")}";
+        var state = feed.Enabled ? health : "disabled";
+        return $"{feed.Id}\t{feed.Url}\t{feed.Folder ?? ""}\t{feed.Title ?? ""}\t{(feed.Health.Note is { } note ? $"{state} ({note})" : state)}";
     }
 }

@@ -492,11 +492,13 @@ async function loadFeeds() {
 
 function healthCell(feed) {
   const h = feed.health;
-  if (!feed.enabled) return el("td", {}, el("span", { class: "badge", text: "disabled" }));
-  if (h.isHealthy) return el("td", {}, el("span", { class: "badge ok", text: h.lastSuccessAt ? "ok" : "not polled yet" }));
+  // A note (the site URL replaced by its feed, a duplicate disabled) stays under the state, whatever it is.
+  const note = h.note ? [el("span", { class: "note-text", text: h.note })] : [];
+  if (!feed.enabled) return el("td", {}, el("span", { class: "badge", text: "disabled" }), ...note);
+  if (h.isHealthy) return el("td", {}, el("span", { class: "badge ok", text: h.lastSuccessAt ? "ok" : "not polled yet" }), ...note);
   return el("td", {},
     el("span", { class: "badge bad", text: `failing ×${h.consecutiveFailures}` }),
-    el("span", { class: "error-text", text: h.lastError || "unknown error" }));
+    el("span", { class: "error-text", text: h.lastError || "unknown error" }), ...note);
 }
 
 /** A folder path's titles: "News/France" is News › France; a "/" inside a title is written "\/". */

@@ -43,6 +43,22 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_site_feed_discovered_at_a_poll_keeps_its_id_under_its_new_url_with_its_note()
+    {
+        var site = Feed("site", "https://c.example/") with { Title = "C", Folder = "News" };
+        await S.Feeds.UpsertFeedAsync(site);
+        var discovered = site with
+        {
+            Url = "https://c.example/feed/",
+            Health = new FeedHealth { LastAttemptAt = T0, LastSuccessAt = T0, Note = "site URL https://c.example/ → feed https://c.example/feed/ found by discovery on 2026-11-23" },
+        };
+
+        await S.Feeds.UpsertFeedAsync(discovered);
+
+        AssertSame(discovered, Assert.Single(await S.Feeds.ListFeedsAsync()));
+    }
+
+    [Fact]
     public async Task Feeds_are_listed_by_url_and_an_upsert_replaces()
     {
         await S.Feeds.UpsertFeedAsync(Feed("f2", "https://b.example/feed"));

@@ -184,6 +184,44 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void A_gzipped_body_that_would_grow_past_the_limit_is_refused_and_a_broken_one_is_named()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>"));
+            gzip.Write(new byte[FeedParser.MaxGunzippedBytes]);
+        }
+
+        var bomb = Assert.Throws<FeedParseException>(() => parser.Parse(compressed.ToArray(), "application/rss+xml", FeedUri));
+        var broken = Assert.Throws<FeedParseException>(() => parser.Parse([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0xFF, 0xFF, 0xFF, 0xFF], "application/rss+xml", FeedUri));
+
+        Assert.Equal($"too large: more than {FeedParser.MaxGunzippedBytes} bytes once decompressed", bomb.Message);
+        Assert.StartsWith("not a feed: a gzip body that does not decompress", broken.Message);
+    }
+
+    [Fact]
+    public void A_document_cut_before_its_first_item_ends_is_an_error_and_one_cut_later_keeps_its_complete_items()
+    {
+        const string Head = "<rss version=\"2.0\"><channel><title>t</title>\n";
+        var early = Assert.Throws<FeedParseException>(() => parser.Parse(System.Text.Encoding.UTF8.GetBytes(Head + "<item><title>One</title><link>https://x.example/1</li"), null, FeedUri));
+        var late = parser.Parse(System.Text.Encoding.UTF8.GetBytes(Head + "<item><title>One</title></item>\n<item><title>Two</title><link>https://x.example/2</li"), null, FeedUri);
+
+        Assert.StartsWith("XML error at line 2", early.Message);
+        Assert.Equal("One", Assert.Single(late.Items).Title);
+    }
+
+    [Fact]
+    public void A_broken_tag_before_the_end_is_still_an_error_rather_than_a_feed_read_in_part()
+    {
+        var body = "<rss version=\"2.0\"><channel><title>t</title>\n<item><title>One</title></item>\n<item><title>Two</ti tle></item>\n<item><title>Three</title></item>\n</channel></rss>\n";
+
+        var error = Assert.Throws<FeedParseException>(() => parser.Parse(System.Text.Encoding.UTF8.GetBytes(body), null, FeedUri));
+
+        Assert.StartsWith("XML error at line 3", error.Message);
+    }
+
+    [Fact]
     public void An_entity_bomb_is_read_at_once_without_expanding_anything()
     {
         var clock = Stopwatch.StartNew();

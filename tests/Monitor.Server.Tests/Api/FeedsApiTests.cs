@@ -52,6 +52,24 @@ public sealed class FeedsApiTests : IAsyncLifetime
         Assert.NotNull(await host.Get<IFeedStore>().GetFeedAsync(ArticleIdentity.ForFeed(url)));
     }
 
+    [Fact]
+    public async Task A_site_address_imported_as_a_feed_is_listed_with_its_feed_and_the_discovery_note_after_its_first_poll()
+    {
+        server.Serve("site/", """<html><head><link rel="alternate" type="application/rss+xml" href="/gazette.xml"></head><body/></html>""", "text/html");
+        var site = server.UrlOf("site/").AbsoluteUri;
+        using var opml = new StringContent($"""<opml version="2.0"><body><outline text="Gazette" xmlUrl="{site}"/></body></opml>""", Encoding.UTF8, "text/x-opml");
+        using var imported = await Client.PutAsync("/api/feeds/opml", opml);
+        var id = ArticleIdentity.ForFeed(site);
+
+        await host.Get<PollFeedHandler>().HandleAsync(id, default);
+
+        var feed = await Client.GetFromJsonAsync<JsonElement>($"/api/feeds/{id}");
+        var gazette = server.UrlOf("gazette.xml").AbsoluteUri;
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        Assert.Equal(gazette, feed.GetProperty("url").GetString());
+        Assert.StartsWith($"site URL {site} → feed {gazette} found by discovery on ", feed.GetProperty("health").GetProperty("note").GetString());
+    }
+
     [Theory]
     [InlineData("missing.xml", "HTTP 404")]
     [InlineData("page.html", "is a web page, not a feed, and no feed was found for it (the page announces none; tried")]

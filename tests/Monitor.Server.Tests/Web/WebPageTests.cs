@@ -213,6 +213,24 @@ public sealed class WebPageTests(ChromiumFixture chromium) : IClassFixture<Chrom
     }
 
     [Fact]
+    public async Task A_site_address_imported_as_a_feed_shows_the_feed_found_at_its_first_poll()
+    {
+        feeds.Serve("gazette/", """<html><head><link rel="alternate" type="application/rss+xml" href="/gazette.xml"></head><body/></html>""", "text/html");
+        feeds.Serve("gazette.xml", """<rss version="2.0"><channel><title>Gazette</title><item><title>x</title><link>https://gazette.example/x</link></item></channel></rss>""");
+        var site = feeds.UrlOf("gazette/").AbsoluteUri;
+        var feed = feeds.UrlOf("gazette.xml").AbsoluteUri;
+        await host.Get<IFeedStore>().UpsertFeedAsync(new FeedSource { Id = ArticleIdentity.ForFeed(site), Url = site, Title = "Site Gazette" });
+        await host.Get<PollFeedHandler>().HandleAsync(ArticleIdentity.ForFeed(site), CancellationToken.None);
+
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri + "#feeds");
+
+        var row = page.Locator("#feeds-table tbody tr", new() { HasText = "Site Gazette" });
+        await Expect(row.Locator(".badge")).ToHaveTextAsync("ok");
+        await Expect(row.Locator(".url")).ToHaveTextAsync(feed);
+        await Expect(row.Locator(".note-text")).ToContainTextAsync($"site URL {site} → feed {feed} found by discovery on ");
+    }
+
+    [Fact]
     public async Task A_site_address_adds_its_feed_says_which_and_offers_the_others()
     {
         feeds.Serve("site/", """

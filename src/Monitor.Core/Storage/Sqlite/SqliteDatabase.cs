@@ -12,7 +12,7 @@ public sealed class SqliteDatabase : IDisposable
             id TEXT PRIMARY KEY, url TEXT NOT NULL, title TEXT, site_url TEXT, enabled INTEGER NOT NULL,
             interval_seconds INTEGER, etag TEXT, last_modified TEXT, ttl_seconds INTEGER,
             last_attempt_at TEXT, last_success_at TEXT, last_error TEXT, consecutive_failures INTEGER NOT NULL DEFAULT 0,
-            next_check_at TEXT, folder TEXT);
+            next_check_at TEXT, folder TEXT, note TEXT);
         CREATE TABLE IF NOT EXISTS terms (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, query TEXT NOT NULL, match_case INTEGER NOT NULL, enabled INTEGER NOT NULL,
             position INTEGER NOT NULL);

@@ -19,8 +19,8 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
 
     private const string Insert = """
         INSERT INTO feeds (id, url, title, site_url, enabled, interval_seconds, etag, last_modified, ttl_seconds,
-            last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at, folder)
-        VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next, $folder)
+            last_attempt_at, last_success_at, last_error, consecutive_failures, next_check_at, folder, note)
+        VALUES ($id, $url, $title, $site, $enabled, $interval, $etag, $lm, $ttl, $attempt, $success, $error, $failures, $next, $folder, $note)
         """;
 
     private const string Upsert = Insert + """
@@ -30,7 +30,7 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
             last_modified = excluded.last_modified, ttl_seconds = excluded.ttl_seconds, last_attempt_at = excluded.last_attempt_at,
             last_success_at = excluded.last_success_at, last_error = excluded.last_error,
             consecutive_failures = excluded.consecutive_failures, next_check_at = excluded.next_check_at,
-            folder = excluded.folder
+            folder = excluded.folder, note = excluded.note
         """;
 
     public Task UpsertFeedAsync(FeedSource feed, CancellationToken ct = default) => db.ExecuteAsync(Upsert, p => Bind(p, feed), ct);
@@ -68,6 +68,7 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
         p.AddWithValue("$failures", feed.Health.ConsecutiveFailures);
         p.AddWithValue("$next", feed.Health.NextCheckAt.Db());
         p.AddWithValue("$folder", feed.Folder.Db());
+        p.AddWithValue("$note", feed.Health.Note.Db());
     }
 
     public async Task<bool> DeleteFeedAsync(string id, CancellationToken ct = default) =>
@@ -98,6 +99,7 @@ public sealed class SqliteFeedStore(SqliteDatabase db) : IFeedStore
             LastError = r.Text("last_error"),
             ConsecutiveFailures = (int)r.Long("consecutive_failures"),
             NextCheckAt = r.Time("next_check_at"),
+            Note = r.Text("note"),
         },
     };
 }

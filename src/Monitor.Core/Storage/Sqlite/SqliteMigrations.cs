@@ -9,7 +9,7 @@ namespace NewsMonitor.Storage.Sqlite;
 internal static class SqliteMigrations
 {
     // Columns added since the first schema.
-    private static readonly (string Table, string Column, string Type)[] AddedColumns = [("feeds", "folder", "TEXT"), ("digests", "claimed_at", "TEXT"), ("digests", "last_error", "TEXT")];
+    private static readonly (string Table, string Column, string Type)[] AddedColumns = [("feeds", "folder", "TEXT"), ("digests", "claimed_at", "TEXT"), ("digests", "last_error", "TEXT"), ("feeds", "note", "TEXT")];
 
     public static void Apply(SqliteConnection connection)
     {
