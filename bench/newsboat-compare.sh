@@ -84,6 +84,20 @@ french = ("le la les de des du et à un une est que pour dans sur avec par au au
           "politique tribunal ministre projet énergie prix école eau santé police élection budget salariés recherche "
           "syndicat conseil équipe saison musée artistes météo orage gare banque taux croissance commerce frontière "
           "sommet climat agriculteurs médecins hôpital logiciel réseau usine investisseurs élèves région département").split()
+# Real words take the commonest ranks of a 6,000-word vocabulary, made-up ones the rest, and words are drawn by
+# Zipf's law, as in real text: with a small vocabulary every article would resemble every other (story clustering).
+syllables = "ba ce di fo gu la me ni po ru sa te vi zo tra ber min gon pel dar é è".split()
+def vocabulary(common):
+    words = list(dict.fromkeys(common))
+    seen = set(words)
+    while len(words) < 6000:
+        w = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        if w not in seen:
+            seen.add(w); words.append(w)
+    return words
+english, french = vocabulary(english), vocabulary(french)
+def zipf(words):
+    return words[int(len(words) ** rng.random()) - 1]
 mentions = [
     "Mistral AI a présenté un nouveau modèle, selon Arthur Mensch",
     "the startup Mistral AI raised new funding for its models",
@@ -96,7 +110,7 @@ start = datetime(2026, 11, 29, 6, 0, tzinfo=timezone.utc)
 
 def sentence(words):
     n = rng.randint(8, 22)
-    s = " ".join(rng.choice(words) for _ in range(n))
+    s = " ".join(zipf(words) for _ in range(n))
     return s[0].upper() + s[1:] + "."
 
 os.makedirs(f"{work}/www", exist_ok=True)
@@ -106,7 +120,7 @@ for f in range(count):
     out = [f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Site {f}</title>'
            f'<link>http://site{f}.example/</link><description>Generated feed {f}</description>']
     for i in range(per_feed):
-        title = " ".join(rng.choice(words) for _ in range(rng.randint(6, 12))).capitalize()
+        title = " ".join(zipf(words) for _ in range(rng.randint(6, 12))).capitalize()
         paragraphs = []
         size = rng.randint(1000, 3000)
         text = ""
