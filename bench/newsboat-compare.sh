@@ -2,10 +2,12 @@
 # Side by side with newsboat (issue 17): a fresh `run-once` of News Monitor against `newsboat -x reload`, over the
 # same generated RSS feeds served by nginx on loopback.
 #
-#   bash bench/newsboat-compare.sh [--feeds 300,1000] [--runs 5] [--items 50] [--app DIR] [--keep]
+#   bash bench/newsboat-compare.sh [--feeds 300,1000] [--runs 5] [--items 50] [--app DIR] [--keep] [--serve]
+#
+# --serve only generates and serves the feeds (prints the OPML and urls files) until interrupted: for profiling.
 #
 # Needs: the .NET SDK, python3, nginx and newsboat (Debian: `apt-get install -y nginx newsboat`; CI does not run this).
-# It publishes src/Monitor.Server in Release into the work folder (unless --app DIR names a published app), generates
+# It publishes src/Monitor.Server in Release for linux-x64 into the work folder (unless --app DIR names a published app), generates
 # the feeds (N feeds x 50 items: titles, descriptions of 1-3 KB in French and English, pubDates, guids; about one
 # item in twelve mentions a term of the default watchlist, so matches and alert emails happen), serves them with a
 # generated nginx.conf (ETag and Last-Modified on, so unchanged feeds answer 304), and writes an OPML file and a
@@ -28,6 +30,7 @@ runs=5
 items=50
 app=""
 keep=0
+serve=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --feeds) sizes="$2"; shift 2 ;;
@@ -35,6 +38,7 @@ while [[ $# -gt 0 ]]; do
         --items) items="$2"; shift 2 ;;
         --app) app="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
+        --serve) serve=1; shift ;;
         -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -55,13 +59,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -z "$app" ]]; then
+if [[ -z "$app" && $serve -eq 0 ]]; then
     echo "publishing src/Monitor.Server (Release) ..."
-    dotnet publish "$repo/src/Monitor.Server" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+    # For the runtime of this machine, so that the code is precompiled (ReadyToRun: see Monitor.Server.csproj).
+    dotnet publish "$repo/src/Monitor.Server" -c Release -r linux-x64 --self-contained false -o "$work/app" --nologo -v quiet >/dev/null
     app="$work/app"
 fi
-app="$(cd "$app" && pwd)"
-[[ -x "$app/Monitor.Server" ]] || { echo "error: no Monitor.Server in $app" >&2; exit 1; }
+if [[ $serve -eq 0 ]]; then
+    app="$(cd "$app" && pwd)"
+    [[ -x "$app/Monitor.Server" ]] || { echo "error: no Monitor.Server in $app" >&2; exit 1; }
+fi
 
 max_size=$(tr ',' '\n' <<<"$sizes" | sort -n | tail -1)
 
@@ -188,6 +195,12 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 curl -fsS -o /dev/null "http://127.0.0.8:$port/feed0.xml" 2>/dev/null || true # warm up; feed0 is on .1, any answer will do
+
+if [[ $serve -eq 1 ]]; then
+    echo "serving on port $port; feeds: $(ls "$work"/feeds-*.opml "$work"/urls-* | tr '\n' ' ')"
+    wait "$nginx_pid"
+    exit 0
+fi
 
 # --- one measured run: prints "wall cpu maxrss_kb write_bytes exit" ----------------------------------------------------
 cat >"$work/measure.py" <<'PY'

@@ -53,8 +53,9 @@ public sealed class CycleRunner(
             feedOptions.Value.MaxConcurrency,
             ct);
 
-        var matched = 0;
-        var matchCount = 0;
+        // With matching in the poll, most articles were matched there (NewArticleHandoff); the queue holds the rest.
+        var matched = polls.Sum(p => p.Matched?.Articles.Count ?? 0);
+        var matchCount = polls.Sum(p => p.Matched?.Matches ?? 0);
         var matchDrain = await processor.DrainAsync(
             QueueNames.Articles,
             async (message, token) =>
