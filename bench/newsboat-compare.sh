@@ -2,8 +2,9 @@
 # Side by side with newsboat (issue 17): a fresh `run-once` of News Monitor against `newsboat -x reload`, over the
 # same generated RSS feeds served by nginx on loopback.
 #
-#   bash bench/newsboat-compare.sh [--feeds 300,1000] [--runs 5] [--items 50] [--app DIR] [--keep] [--serve]
+#   bash bench/newsboat-compare.sh [--feeds 300,1000] [--runs 5] [--items 50] [--app DIR] [--keep] [--serve] [--fresh-only]
 #
+# --fresh-only skips the unchanged-feeds passes (newsboat's second reload of 1,000 feeds can take longer than its first).
 # --serve only generates and serves the feeds (prints the OPML and urls files) until interrupted: for profiling.
 #
 # Needs: the .NET SDK, python3, nginx and newsboat (Debian: `apt-get install -y nginx newsboat`; CI does not run this).
@@ -31,6 +32,7 @@ items=50
 app=""
 keep=0
 serve=0
+passes="1 2 3"
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --feeds) sizes="$2"; shift 2 ;;
@@ -39,6 +41,7 @@ while [[ $# -gt 0 ]]; do
         --app) app="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
         --serve) serve=1; shift ;;
+        --fresh-only) passes="1"; shift ;;
         -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -242,12 +245,13 @@ for size in "${size_list[@]}"; do
         for who in "${order[@]}"; do
             dir="$work/run-$who-$size-$run"
             mkdir -p "$dir"
-            for pass in 1 2 3; do
+            for pass in $passes; do
                 line=$("$who" "$size" "$dir" "$dir/log-$pass.txt")
                 if [[ "${line##* }" != 0 ]]; then echo "error: $who pass $pass exited ${line##* }; see $dir/log-$pass.txt" >&2; cat "$dir/log-$pass.txt" >&2; exit 1; fi
-                echo "$size $who $pass $run $line" >>"$results"
+                echo "$size $who $pass $run $line $(cut -d' ' -f1 /proc/loadavg)" >>"$results"
             done
             echo "size $size run $run $who: $(grep "^$size $who 1 $run " "$results" | cut -d' ' -f5-7) | unchanged $(grep "^$size $who 3 $run " "$results" | cut -d' ' -f5) s (load $(cut -d' ' -f1 /proc/loadavg))"
+            cat "$results" >"$work/../newsboat-compare-last-results.txt" # survives an interrupted run
         done
         if [[ $keep -eq 0 ]]; then rm -rf "$work"/run-*-"$size"-"$run"; fi
     done
@@ -258,7 +262,8 @@ python3 - "$results" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 def med(size, who, pass_, col):
-    return statistics.median(float(r[col]) for r in rows if r[0] == size and r[1] == who and r[2] == pass_)
+    values = [float(r[col]) for r in rows if r[0] == size and r[1] == who and r[2] == pass_]
+    return statistics.median(values) if values else float("nan")
 for size in dict.fromkeys(r[0] for r in rows):
     n = sum(1 for r in rows if r[0] == size and r[1] == "ours" and r[2] == "1")
     print(f"\n{size} feeds, medians of {n} runs")
@@ -272,4 +277,5 @@ for size in dict.fromkeys(r[0] for r in rows):
     o, t = figures["ours"], figures["theirs"]
     print(f"speed (newsboat wall / ours): {t[0] / o[0]:.2f}x; CPU: {t[1] / o[1]:.2f}x; memory (ours / newsboat): {o[2] / t[2]:.2f}x; "
           f"written: {o[3] / max(t[3], 0.001):.2f}x; unchanged cycle: {t[4] / o[4]:.1f}x faster")
+    print(f"load average while measuring: {min(float(r[9]) for r in rows if r[0] == size):.1f} to {max(float(r[9]) for r in rows if r[0] == size):.1f}")
 PY
