@@ -21,7 +21,7 @@ public sealed record PollOutcome(string FeedId, string Url, PollStatus Status, i
 }
 
 /// <summary>
-/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then queue its new articles for matching in one message.
+/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then hand its new articles to matching together (<see cref="NewArticleHandoff"/>).
 /// Each new article gets its story key (<see cref="StoryIndex"/>). A broken feed is recorded as unhealthy
 /// with a readable reason and its next attempt backed off; it never throws for feed problems.
 /// </summary>
