@@ -85,9 +85,11 @@ public sealed class CycleRunner(
             feedOptions.Value.MaxConcurrency,
             ct);
 
+        // With matching in the poll, most articles were matched there (NewArticleHandoff); the queue holds the rest.
+        var matched = polls.Sum(p => p.Matched?.Articles.Count ?? 0);
+        var matchCount = polls.Sum(p => p.Matched?.Matches ?? 0);
         progress?.StageStarted(CycleStage.Matching, 0);
-        var matched = 0;
-        var matchCount = 0;
+        progress?.ArticlesMatched(matched);
         var matchDrain = await processor.DrainAsync(
             QueueNames.Articles,
             async (message, token) =>

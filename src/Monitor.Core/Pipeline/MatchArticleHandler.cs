@@ -31,6 +31,15 @@ public sealed class MatchArticleHandler(
     {
         var ids = ArticleBatchMessage.Parse(message).Ids;
         var stored = ids.Count == 0 ? [] : await articles.GetArticlesAsync(ids, ct);
+        return await MatchAsync(stored, ct);
+    }
+
+    /// <summary>Matches articles a poll has just stored, from memory: none is matched yet (<see cref="NewArticleHandoff"/>).</summary>
+    public Task<MatchOutcome> MatchNewAsync(IReadOnlyList<Article> stored, CancellationToken ct) =>
+        MatchAsync(stored.Select(a => new StoredArticle(a, false)).ToList(), ct);
+
+    private async Task<MatchOutcome> MatchAsync(IReadOnlyList<StoredArticle> stored, CancellationToken ct)
+    {
         if (stored.Count == 0)
         {
             return new MatchOutcome([]);

@@ -21,6 +21,7 @@ public static class NewsMonitorServices
         services.Configure<FeedFetchOptions>(configuration.GetSection(FeedFetchOptions.Section));
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
         AddDigests(services, configuration);
         services.TryAddSingleton(TimeProvider.System);
 
@@ -57,6 +58,7 @@ public static class NewsMonitorServices
         services.AddSingleton<SchedulePollsHandler>();
         services.AddSingleton<PollFeedHandler>();
         services.AddSingleton<MatchArticleHandler>();
+        services.AddSingleton<NewArticleHandoff>();
         services.AddSingleton<SendDigestsHandler>();
         services.AddSingleton<CycleRunner>();
         services.AddSingleton<StoreImporter>();

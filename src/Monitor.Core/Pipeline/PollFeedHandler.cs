@@ -14,17 +14,21 @@ public enum PollStatus
     UnknownFeed,
 }
 
-public sealed record PollOutcome(string FeedId, string Url, PollStatus Status, int ItemsRead, int NewArticles, string? Error);
+public sealed record PollOutcome(string FeedId, string Url, PollStatus Status, int ItemsRead, int NewArticles, string? Error)
+{
+    /// <summary>What matching the new articles did when they were matched in the poll (<see cref="NewArticleHandoff"/>); null when queued.</summary>
+    public MatchOutcome? Matched { get; init; }
+}
 
 /// <summary>
-/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then queue its new articles for matching in one message.
+/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then hand its new articles to matching together (<see cref="NewArticleHandoff"/>).
 /// Each new article gets its story key (<see cref="StoryIndex"/>). A broken feed is recorded as unhealthy
 /// with a readable reason and its next attempt backed off; it never throws for feed problems.
 /// </summary>
 public sealed class PollFeedHandler(
     IFeedStore feeds,
     IArticleStore articles,
-    IMessageQueue queue,
+    NewArticleHandoff handoff,
     FeedFetcher fetcher,
     FeedParser parser,
     SiteFeedResolver siteFeeds,
@@ -111,13 +115,13 @@ public sealed class PollFeedHandler(
             stories.Forget(article.Id);
         }
 
-        // The feed's new articles go to matching as one message (more only past a queue message's size).
-        await ArticleBatchMessage.EnqueueAsync(queue, candidates.Where(a => stored.Contains(a.Id)).Select(a => a.Id), ct);
+        // The feed's new articles go to matching together: one message (more only past a queue message's size), or matched here.
+        var matched = await handoff.HandOffAsync(candidates.Where(a => stored.Contains(a.Id)).ToList(), ct);
 
         var added = stored.Count;
         await SaveSuccessAsync(feed, now, fetched, parsed, ct);
         logger.LogInformation("Polled {Url}: {Items} items, {New} new", UrlRedaction.Redact(feed.Url), parsed.Items.Count, added);
-        return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null);
+        return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null) { Matched = matched };
     }
 
     /// <summary>A 304 keeps the validators and the feed-level hints of the last full fetch; a 200 replaces them.</summary>

@@ -55,6 +55,10 @@ public static class MonitorHost
         else
         {
             services.AddSendGridSender(configuration);
+
+            // The embedded store's queue lives in this process: a poll matches its new articles itself, from memory,
+            // rather than queueing them for a stage that would read them back (unless "Pipeline:MatchInPoll" says otherwise).
+            services.Configure<PipelineOptions>(o => o.MatchInPoll = true);
         }
 
         services.AddNewsMonitor(configuration);
