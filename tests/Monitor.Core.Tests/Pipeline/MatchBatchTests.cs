@@ -9,62 +9,35 @@ using NewsMonitor.Testing;
 namespace NewsMonitor.Tests.Pipeline;
 
 /// <summary>The match stage in batches, on the embedded store: one message per feed poll, at-least-once delivery.</summary>
-public sealed class MatchBatchTests : IAsyncLifetime
+public sealed class MatchBatchTests() : WireFeedTests()
 {
-    // Three items, two of which match terms that "ana" (immediate) follows.
-    private const string Rss = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>
-          <item><title>Mistral AI lève 600 millions</title><link>https://wire.example/a/1</link><description>La start-up française.</description></item>
-          <item><title>La Commission européenne et l’AI Act</title><link>https://wire.example/a/2</link><description>Bruxelles avance.</description></item>
-          <item><title>Météo du week-end</title><link>https://wire.example/a/3</link><description>Du soleil.</description></item>
-        </channel></rss>
-        """;
-
-    private readonly PipelineHarness harness = new();
-    private FeedServer server = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        server = await FeedServer.StartAsync();
-        server.Serve("wire.xml", Rss);
-        await harness.Get<ITermStore>().UpsertTermAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral" });
-        await harness.Get<ITermStore>().UpsertTermAsync(new WatchTerm { Id = "aiact", Name = "AI Act", Query = "\"AI Act\"" });
-        await harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "ana", Email = "ana@example.org", Cadence = Cadence.Immediate });
-        await harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "bob", Email = "bob@example.org", Cadence = Cadence.Daily });
+        await base.InitializeAsync();
+        await Harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "bob", Email = "bob@example.org", Cadence = Cadence.Daily });
     }
-
-    public async Task DisposeAsync()
-    {
-        await server.DisposeAsync();
-        harness.Dispose();
-    }
-
-    private InProcessQueue Queue => harness.Get<InProcessQueue>();
-
-    private static string Id(int n) => ArticleIdentity.ForUrl(new Uri($"https://wire.example/a/{n}"));
 
     [Fact]
     public async Task A_poll_queues_its_feed_s_new_articles_as_one_message_and_matching_it_alerts_each_immediate_subscriber_once()
     {
         var message = await PollAsync();
 
-        var outcome = await harness.Get<MatchArticleHandler>().HandleAsync(message, default);
+        var outcome = await Harness.Get<MatchArticleHandler>().HandleAsync(message, default);
 
         Assert.Equal(new[] { Id(1), Id(2), Id(3) }.Order(), ArticleBatchMessage.Parse(message).Ids.Order());
         Assert.Equal((3, 2), (outcome.Articles.Count, outcome.Matches));
         Assert.Equal(["ana"], Queue.Peek(QueueNames.Alerts));
-        Assert.Equal(2, (await harness.Get<IMatchStore>().ListPendingAsync("ana")).Count);
-        Assert.Equal(2, (await harness.Get<IMatchStore>().ListPendingAsync("bob")).Count);
-        Assert.Empty(await harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10));
+        Assert.Equal(2, (await Harness.Get<IMatchStore>().ListPendingAsync("ana")).Count);
+        Assert.Equal(2, (await Harness.Get<IMatchStore>().ListPendingAsync("bob")).Count);
+        Assert.Empty(await Harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10));
     }
 
     [Fact]
     public async Task A_redelivered_batch_adds_no_rows_and_sends_no_second_email()
     {
         var message = await PollAsync();
-        var match = harness.Get<MatchArticleHandler>();
-        var digests = harness.Get<SendDigestsHandler>();
+        var match = Harness.Get<MatchArticleHandler>();
+        var digests = Harness.Get<SendDigestsHandler>();
 
         await match.HandleAsync(message, default);
         var first = await digests.SendForAsync("ana", default);
@@ -73,22 +46,22 @@ public sealed class MatchBatchTests : IAsyncLifetime
 
         Assert.Equal(DigestOutcomeStatus.Sent, first.Status);
         Assert.Equal(DigestOutcomeStatus.NothingNew, second.Status);
-        Assert.Single(Directory.GetFiles(harness.OutboxPath, "*.eml"));
-        Assert.Single(await harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(1)));
-        Assert.Equal(2, (await harness.Get<IMatchStore>().ListPendingAsync("bob")).Count);
+        Assert.Single(Directory.GetFiles(Harness.OutboxPath, "*.eml"));
+        Assert.Single(await Harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(1)));
+        Assert.Equal(2, (await Harness.Get<IMatchStore>().ListPendingAsync("bob")).Count);
     }
 
     [Fact]
     public async Task A_batch_that_fails_part_way_through_its_write_leaves_nothing_half_done_and_its_retry_stores_everything_once()
     {
         var message = await PollAsync();
-        var match = harness.Get<MatchArticleHandler>();
+        var match = Harness.Get<MatchArticleHandler>();
         // The store fails on the inbox row of the second matching article, after the first one's rows are written.
         RunSql($"CREATE TRIGGER fail_second BEFORE INSERT ON pending WHEN NEW.article_id = '{Id(2)}' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
 
         var error = await Assert.ThrowsAsync<SqliteException>(() => match.HandleAsync(message, default));
-        var afterFailure = (await harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(1))).Count;
-        var unmatched = await harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10);
+        var afterFailure = (await Harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(1))).Count;
+        var unmatched = await Harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10);
         RunSql("DROP TRIGGER fail_second");
         await match.HandleAsync(message, default);
 
@@ -96,9 +69,9 @@ public sealed class MatchBatchTests : IAsyncLifetime
         Assert.Equal(0, afterFailure);
         Assert.Equal(3, unmatched.Count);
         Assert.Equal(["ana"], Queue.Peek(QueueNames.Alerts));
-        Assert.Equal(new[] { Id(1), Id(2) }.Order(), (await harness.Get<IMatchStore>().ListPendingAsync("ana")).Select(p => p.ArticleId).Order());
-        Assert.Single(await harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(2)));
-        Assert.Empty(await harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10));
+        Assert.Equal(new[] { Id(1), Id(2) }.Order(), (await Harness.Get<IMatchStore>().ListPendingAsync("ana")).Select(p => p.ArticleId).Order());
+        Assert.Single(await Harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(2)));
+        Assert.Empty(await Harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10));
     }
 
     [Fact]
@@ -106,13 +79,13 @@ public sealed class MatchBatchTests : IAsyncLifetime
     {
         await PollAsync();
         await Queue.EnqueueAsync(QueueNames.Articles, Id(1));
-        var match = harness.Get<MatchArticleHandler>();
+        var match = Harness.Get<MatchArticleHandler>();
 
-        var drained = await harness.Get<QueueProcessor>().DrainAsync(QueueNames.Articles, match.HandleAsync, 1, default);
+        var drained = await Harness.Get<QueueProcessor>().DrainAsync(QueueNames.Articles, match.HandleAsync, 1, default);
 
         Assert.Equal(new DrainResult(1, 0), drained);
-        Assert.Equal("mistral", Assert.Single(await harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(1))).TermId);
-        Assert.Equal(new[] { Id(2), Id(3) }.Order(), (await harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10)).Order());
+        Assert.Equal("mistral", Assert.Single(await Harness.Get<IMatchStore>().ListMatchesForArticleAsync(Id(1))).TermId);
+        Assert.Equal(new[] { Id(2), Id(3) }.Order(), (await Harness.Get<IArticleStore>().ListUnmatchedArticleIdsAsync(10)).Order());
         Assert.Equal(["ana"], Queue.Peek(QueueNames.Alerts));
     }
 
@@ -139,23 +112,12 @@ public sealed class MatchBatchTests : IAsyncLifetime
     /// <summary>Polls the feed and takes the one message it queued on "articles".</summary>
     private async Task<string> PollAsync()
     {
-        var url = server.UrlOf("wire.xml").AbsoluteUri;
-        var feed = new FeedSource { Id = ArticleIdentity.ForFeed(url), Url = url };
-        await harness.Get<IFeedStore>().UpsertFeedAsync(feed);
-        await harness.Get<PollFeedHandler>().HandleAsync(feed.Id, default);
+        await Harness.Get<PollFeedHandler>().HandleAsync(await AddWireFeedAsync(), default);
         var message = Assert.Single(Queue.Peek(QueueNames.Articles));
         while (await Queue.ReceiveAsync(QueueNames.Articles) is not null)
         {
         }
 
         return message;
-    }
-
-    private void RunSql(string sql)
-    {
-        using var connection = harness.Get<SqliteDatabase>().Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -1,0 +1,64 @@
+using NewsMonitor.Feeds;
+using NewsMonitor.Storage;
+using NewsMonitor.Storage.InProcess;
+using NewsMonitor.Storage.Sqlite;
+using NewsMonitor.Testing;
+
+namespace NewsMonitor.Tests.Pipeline;
+
+/// <summary>
+/// The setting of the match-stage tests: a wire feed of three items on 127.0.0.1, two of which match terms
+/// that "ana" (immediate alerts) follows, on the embedded store with the given settings.
+/// </summary>
+public abstract class WireFeedTests(IDictionary<string, string?>? settings = null) : IAsyncLifetime
+{
+    private const string Rss = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>
+          <item><title>Mistral AI lève 600 millions</title><link>https://wire.example/a/1</link><description>La start-up française.</description></item>
+          <item><title>La Commission européenne et l’AI Act</title><link>https://wire.example/a/2</link><description>Bruxelles avance.</description></item>
+          <item><title>Météo du week-end</title><link>https://wire.example/a/3</link><description>Du soleil.</description></item>
+        </channel></rss>
+        """;
+
+    private FeedServer server = null!;
+
+    protected PipelineHarness Harness { get; } = new(settings: settings);
+
+    protected InProcessQueue Queue => Harness.Get<InProcessQueue>();
+
+    public virtual async Task InitializeAsync()
+    {
+        server = await FeedServer.StartAsync();
+        server.Serve("wire.xml", Rss);
+        await Harness.Get<ITermStore>().UpsertTermAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral" });
+        await Harness.Get<ITermStore>().UpsertTermAsync(new WatchTerm { Id = "aiact", Name = "AI Act", Query = "\"AI Act\"" });
+        await Harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "ana", Email = "ana@example.org", Cadence = Cadence.Immediate });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        Harness.Dispose();
+    }
+
+    protected static string Id(int n) => ArticleIdentity.ForUrl(new Uri($"https://wire.example/a/{n}"));
+
+    /// <summary>Stores the wire feed and returns its id, ready to poll.</summary>
+    protected async Task<string> AddWireFeedAsync()
+    {
+        var url = server.UrlOf("wire.xml").AbsoluteUri;
+        var feed = new FeedSource { Id = ArticleIdentity.ForFeed(url), Url = url };
+        await Harness.Get<IFeedStore>().UpsertFeedAsync(feed);
+        return feed.Id;
+    }
+
+    /// <summary>Runs SQL on the store directly: the tests plant triggers that make one write fail.</summary>
+    protected void RunSql(string sql)
+    {
+        using var connection = Harness.Get<SqliteDatabase>().Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
