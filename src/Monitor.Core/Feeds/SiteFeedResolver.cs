@@ -57,7 +57,7 @@ public sealed class SiteFeedResolver(FeedDiscovery discovery, IFeedStore feeds, 
 
         var now = time.GetUtcNow();
         var how = $"site URL {feed.Url} → feed {found.Url} found by discovery on {now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-        if (await StoredElsewhereAsync(feed, found.Url, ct).ConfigureAwait(false) is { } other)
+        if (await StoredFeedAddress.FindAsync(feeds, found.Url, feed.Id, ct).ConfigureAwait(false) is { } other)
         {
             var disabled = feed with
             {
@@ -83,13 +83,5 @@ public sealed class SiteFeedResolver(FeedDiscovery discovery, IFeedStore feeds, 
             Fetched = found.Fetched,
             Parsed = found.Parsed,
         };
-    }
-
-    /// <summary>Another stored feed with that URL (as feed ids compare URLs), whether added under it or discovered to it.</summary>
-    private async Task<FeedSource?> StoredElsewhereAsync(FeedSource feed, string url, CancellationToken ct)
-    {
-        var id = ArticleIdentity.ForFeed(url);
-        return (await feeds.ListFeedsAsync(ct).ConfigureAwait(false))
-            .FirstOrDefault(f => f.Id != feed.Id && (f.Id == id || ArticleIdentity.ForFeed(f.Url) == id));
     }
 }

@@ -68,12 +68,7 @@ public sealed class FeedsManager(IFeedStore feeds, FeedDiscovery discovery, Stor
         var id = ArticleIdentity.ForFeed(url);
 
         // A feed added by its site's address keeps that address's id after a poll discovers its feed (SiteFeedResolver).
-        if (await feeds.GetFeedAsync(id, ct) is not null)
-        {
-            throw new ApiProblemException(ApiProblem.Conflict("feed", id));
-        }
-
-        if ((await feeds.ListFeedsAsync(ct)).FirstOrDefault(f => ArticleIdentity.ForFeed(f.Url) == id) is { } same)
+        if (await StoredFeedAddress.FindAsync(feeds, url, exceptId: null, ct) is { } same)
         {
             throw new ApiProblemException(ApiProblem.Conflict("feed", same.Id));
         }
