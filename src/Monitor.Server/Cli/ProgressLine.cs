@@ -36,7 +36,6 @@ public sealed class ProgressLine : ICycleProgress, IDisposable
     private int newArticles;
     private int matched;
     private DateTimeOffset lastDraw = DateTimeOffset.MinValue;
-    private int drawnLength;
     private string drawn = "";
     private bool stopped;
 
@@ -113,11 +112,10 @@ public sealed class ProgressLine : ICycleProgress, IDisposable
         {
             stopped = true;
             timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            if (inPlace && drawnLength > 0)
+            if (inPlace && drawn.Length > 0)
             {
-                writer.Write("\r" + new string(' ', drawnLength) + "\r");
+                writer.Write("\r" + new string(' ', drawn.Length) + "\r");
                 writer.Flush();
-                drawnLength = 0;
                 drawn = "";
             }
         }
@@ -167,10 +165,9 @@ public sealed class ProgressLine : ICycleProgress, IDisposable
         }
 
         // Spaces over what is left of a longer previous line.
-        writer.Write("\r" + text.PadRight(drawnLength));
+        writer.Write("\r" + text.PadRight(drawn.Length));
         writer.Flush();
         drawn = text;
-        drawnLength = text.Length;
     }
 
     /// <summary>
