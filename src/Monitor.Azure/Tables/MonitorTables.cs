@@ -20,6 +20,9 @@ public sealed class MonitorTables
     public const string Settings = "Settings";
     public const string Feedback = "Feedback";
 
+    /// <summary>Requests in flight at once when a batch reads or marks many partitions.</summary>
+    public const int ParallelRequests = 16;
+
     public static readonly IReadOnlyList<string> All = [Feeds, Articles, ArticleIndex, Terms, Subscribers, Matches, Inbox, Digests, Settings, Feedback];
 
     private readonly CreatedOnce<TableClient> tables;

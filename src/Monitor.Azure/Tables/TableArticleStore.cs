@@ -25,9 +25,6 @@ public sealed class TableArticleStore(MonitorTables tables) : IArticleStore
     private const string Recent = "recent";
     private const string MatchedAt = "MatchedAt";
 
-    /// <summary>Requests in flight at once for a batch's reads and marks.</summary>
-    private const int ParallelRequests = 16;
-
     public async Task<bool> TryAddArticleAsync(Article article, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Articles);
@@ -62,7 +59,7 @@ public sealed class TableArticleStore(MonitorTables tables) : IArticleStore
         var found = new StoredArticle?[wanted.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, wanted.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests, CancellationToken = ct },
+            new ParallelOptions { MaxDegreeOfParallelism = MonitorTables.ParallelRequests, CancellationToken = ct },
             async (i, token) =>
             {
                 if (await table.FindAsync(TableKeys.Encode(wanted[i]), Row, token) is { } entity)
@@ -82,7 +79,7 @@ public sealed class TableArticleStore(MonitorTables tables) : IArticleStore
         var table = await tables.GetAsync(MonitorTables.Articles);
         await Parallel.ForEachAsync(
             ids,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests, CancellationToken = ct },
+            new ParallelOptions { MaxDegreeOfParallelism = MonitorTables.ParallelRequests, CancellationToken = ct },
             async (id, token) =>
             {
                 try

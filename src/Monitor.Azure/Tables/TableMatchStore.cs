@@ -23,12 +23,20 @@ public sealed class TableMatchStore(MonitorTables tables) : IMatchStore
         await table.TryAddAsync(EntityBody.Create(TableKeys.Encode(match.ArticleId), TableKeys.Encode(match.TermId), match), ct);
     }
 
-    public async Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticleAsync(string articleId, CancellationToken ct = default)
+    /// <summary>Each article's matches are a partition: one query per article, several at a time.</summary>
+    public async Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Matches);
-        return (await table.PartitionAsync(TableKeys.Encode(articleId), ct))
+        var wanted = articleIds.Distinct(StringComparer.Ordinal).ToList();
+        var found = new List<TableEntity>[wanted.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, wanted.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = MonitorTables.ParallelRequests, CancellationToken = ct },
+            async (i, token) => found[i] = await table.PartitionAsync(TableKeys.Encode(wanted[i]), token));
+        return found.SelectMany(partition => partition)
             .Select(EntityBody.Read<TermMatchRecord>)
-            .OrderBy(m => m.TermId, StringComparer.Ordinal)
+            .OrderBy(m => m.ArticleId, StringComparer.Ordinal)
+            .ThenBy(m => m.TermId, StringComparer.Ordinal)
             .ToList();
     }
 

@@ -5,7 +5,12 @@ public interface IMatchStore
 {
     /// <summary>Idempotent on (article id, term id): a redelivered article does not add a second row.</summary>
     Task AddMatchAsync(TermMatchRecord match, CancellationToken ct = default);
-    Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticleAsync(string articleId, CancellationToken ct = default);
+
+    /// <summary>The match rows of these articles (unknown ids have none), by article id, then term id (ordinal).</summary>
+    Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default);
+
+    Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticleAsync(string articleId, CancellationToken ct = default) =>
+        ListMatchesForArticlesAsync([articleId], ct);
 
     /// <summary>Idempotent on (subscriber, article, term).</summary>
     Task AddPendingAsync(string subscriberId, string articleId, string termId, DateTimeOffset at, CancellationToken ct = default);

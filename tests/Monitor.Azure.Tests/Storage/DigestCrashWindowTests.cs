@@ -178,7 +178,7 @@ public abstract class DigestCrashWindowTests : IAsyncLifetime
 
         public Task AddMatchAsync(TermMatchRecord match, CancellationToken ct = default) => inner.AddMatchAsync(match, ct);
 
-        public Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticleAsync(string articleId, CancellationToken ct = default) => inner.ListMatchesForArticleAsync(articleId, ct);
+        public Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default) => inner.ListMatchesForArticlesAsync(articleIds, ct);
 
         public Task AddPendingAsync(string subscriberId, string articleId, string termId, DateTimeOffset at, CancellationToken ct = default) => inner.AddPendingAsync(subscriberId, articleId, termId, at, ct);
 

@@ -284,6 +284,29 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_matches_of_many_articles_are_read_at_once_by_article_then_term_and_unknown_ids_have_none()
+    {
+        // 620 articles: more than one chunk of ids on SQLite.
+        var ids = Enumerable.Range(0, 620).Select(i => $"a/{i:D3}").ToList();
+        await S.Matches.RecordMatchesAsync(
+            ids.Select(id => new ArticleMatches(
+                id,
+                [new TermMatchRecord { ArticleId = id, TermId = "mistral", MatchedAt = T0, Highlights = [new HighlightSpan(ArticleField.Title, 0, 7)] }, new TermMatchRecord { ArticleId = id, TermId = "aiact", MatchedAt = T0 }],
+                [])).ToList(),
+            T0);
+        await S.Matches.AddMatchAsync(new TermMatchRecord { ArticleId = "other", TermId = "aiact", MatchedAt = T0 });
+
+        var read = await S.Matches.ListMatchesForArticlesAsync([ids[619], "gone", ids[0], ids[619], ids[300]]);
+
+        Assert.Equal(
+            [$"{ids[0]}/aiact", $"{ids[0]}/mistral", $"{ids[300]}/aiact", $"{ids[300]}/mistral", $"{ids[619]}/aiact", $"{ids[619]}/mistral"],
+            read.Select(m => $"{m.ArticleId}/{m.TermId}"));
+        Assert.Equal([new HighlightSpan(ArticleField.Title, 0, 7)], read[1].Highlights);
+        Assert.Equal(620 * 2, (await S.Matches.ListMatchesForArticlesAsync(ids)).Count);
+        Assert.Empty(await S.Matches.ListMatchesForArticlesAsync([]));
+    }
+
+    [Fact]
     public async Task The_inbox_holds_each_item_once_until_delivered_and_a_delivered_item_never_comes_back()
     {
         await S.Matches.AddPendingAsync("ana", "a2", "mistral", T0.AddMinutes(1));
