@@ -55,19 +55,10 @@ public sealed class TableArticleStore(MonitorTables tables) : IArticleStore
     public async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Articles);
-        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
-        var found = new StoredArticle?[wanted.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, wanted.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = MonitorTables.ParallelRequests, CancellationToken = ct },
-            async (i, token) =>
-            {
-                if (await table.FindAsync(TableKeys.Encode(wanted[i]), Row, token) is { } entity)
-                {
-                    found[i] = new StoredArticle(EntityBody.Read<Article>(entity), entity.ContainsKey(MatchedAt));
-                }
-            });
-        return found.OfType<StoredArticle>().ToList();
+        var keys = ids.Distinct(StringComparer.Ordinal).Select(id => (TableKeys.Encode(id), Row)).ToList();
+        return (await table.FindEachAsync(keys, ct)).OfType<TableEntity>()
+            .Select(entity => new StoredArticle(EntityBody.Read<Article>(entity), entity.ContainsKey(MatchedAt)))
+            .ToList();
     }
 
     /// <summary>

@@ -43,10 +43,30 @@ public sealed class TableDigestLog(MonitorTables tables) : IDigestLog
         return (await table.PartitionAsync(TableKeys.Encode(subscriberId), ct, TableClient.CreateQueryFilter($"Status eq {nameof(DigestStatus.Sent)}"))).Count > 0;
     }
 
+    /// <summary>Point reads, several at a time: the subscriber's partition also holds every story ever sent to them.</summary>
+    public async Task<IReadOnlyList<DigestRecord>> GetDigestsAsync(string subscriberId, IReadOnlyCollection<string> periods, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(MonitorTables.Digests);
+        var keys = periods.Distinct(StringComparer.Ordinal).Select(p => (TableKeys.Encode(subscriberId), TableKeys.Encode(p))).ToList();
+        return (await table.FindEachAsync(keys, ct)).OfType<TableEntity>().Select(EntityBody.Read<DigestRecord>).ToList();
+    }
+
     public async Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Digests);
         await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>The subscriber's partition, 100 records to a transaction.</summary>
+    public async Task SaveDigestsAsync(string subscriberId, IReadOnlyCollection<DigestRecord> records, CancellationToken ct = default)
+    {
+        if (records.Any(r => r.SubscriberId != subscriberId))
+        {
+            throw new ArgumentException($"every record must be of subscriber {subscriberId}", nameof(records));
+        }
+
+        var table = await tables.GetAsync(MonitorTables.Digests);
+        await table.UpsertInTransactionsAsync(records.Select(ToEntity), ct);
     }
 
     public async Task<bool> TryBeginAsync(DigestRecord sending, DateTimeOffset staleBefore, CancellationToken ct = default)

@@ -29,6 +29,17 @@ internal static class TableQueries
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>Point reads of many entities, <see cref="MonitorTables.ParallelRequests"/> at a time; null where there is none.</summary>
+    public static async Task<TableEntity?[]> FindEachAsync(this TableClient table, IReadOnlyList<(string PartitionKey, string RowKey)> keys, CancellationToken ct)
+    {
+        var found = new TableEntity?[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = MonitorTables.ParallelRequests, CancellationToken = ct },
+            async (i, token) => found[i] = await table.FindAsync(keys[i].PartitionKey, keys[i].RowKey, token));
+        return found;
+    }
+
     /// <summary>Inserts unless the entity exists; false when it did (a write that must happen once).</summary>
     public static async Task<bool> TryAddAsync(this TableClient table, TableEntity entity, CancellationToken ct)
     {

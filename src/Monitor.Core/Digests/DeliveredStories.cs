@@ -19,14 +19,14 @@ public sealed class DeliveredStories(IDigestLog log, IMatchStore matches)
     /// <summary>What is waiting, without the articles of stories already sent to the subscriber, and those rows.</summary>
     public async Task<(PendingDigest Fresh, IReadOnlyList<PendingItem> Repeats)> SplitAsync(string subscriberId, PendingDigest pending, CancellationToken ct)
     {
-        var repeated = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var story in pending.Items.Where(i => i.Article.StoryKey is not null).GroupBy(i => i.Article.StoryKey!, StringComparer.Ordinal))
-        {
-            if (await log.GetDigestAsync(subscriberId, PeriodPrefix + story.Key, ct) is { Status: DigestStatus.Sent })
-            {
-                repeated.UnionWith(story.Select(i => i.Article.Id));
-            }
-        }
+        var stories = pending.Items.Where(i => i.Article.StoryKey is not null).GroupBy(i => i.Article.StoryKey!, StringComparer.Ordinal).ToList();
+        var sent = stories.Count == 0
+            ? []
+            : (await log.GetDigestsAsync(subscriberId, stories.Select(s => PeriodPrefix + s.Key).ToList(), ct))
+                .Where(d => d.Status == DigestStatus.Sent)
+                .Select(d => d.Period)
+                .ToHashSet(StringComparer.Ordinal);
+        var repeated = stories.Where(s => sent.Contains(PeriodPrefix + s.Key)).SelectMany(s => s.Select(i => i.Article.Id)).ToHashSet(StringComparer.Ordinal);
 
         if (repeated.Count == 0)
         {
@@ -46,11 +46,11 @@ public sealed class DeliveredStories(IDigestLog log, IMatchStore matches)
         repeats.Count == 0 ? Task.CompletedTask : matches.MarkDeliveredAsync(subscriberId, repeats, $"{subscriberId}/{RepeatPeriod}", ct);
 
     /// <summary>Records the stories a sent digest carried (after the sender accepted it).</summary>
-    public async Task RecordAsync(string subscriberId, PendingDigest sent, DateTimeOffset at, CancellationToken ct)
-    {
-        foreach (var key in sent.Items.Select(i => i.Article.StoryKey).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            await log.SaveDigestAsync(new DigestRecord { SubscriberId = subscriberId, Period = PeriodPrefix + key, Status = DigestStatus.Sent, UpdatedAt = at }, ct);
-        }
-    }
+    public Task RecordAsync(string subscriberId, PendingDigest sent, DateTimeOffset at, CancellationToken ct) =>
+        log.SaveDigestsAsync(
+            subscriberId,
+            sent.Items.Select(i => i.Article.StoryKey).OfType<string>().Distinct(StringComparer.Ordinal)
+                .Select(key => new DigestRecord { SubscriberId = subscriberId, Period = PeriodPrefix + key, Status = DigestStatus.Sent, UpdatedAt = at })
+                .ToList(),
+            ct);
 }

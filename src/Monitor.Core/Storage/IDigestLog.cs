@@ -39,8 +39,17 @@ public interface IDigestLog
     /// <summary>Whether any digest was ever sent to the subscriber (a closed empty period or a claim is not one).</summary>
     Task<bool> HasSentAsync(string subscriberId, CancellationToken ct = default);
 
+    /// <summary>The records of these periods of the subscriber that exist, in no particular order.</summary>
+    Task<IReadOnlyList<DigestRecord>> GetDigestsAsync(string subscriberId, IReadOnlyCollection<string> periods, CancellationToken ct = default);
+
     /// <summary>Inserts or replaces the record for (subscriber, period).</summary>
     Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default);
+
+    /// <summary>
+    /// <see cref="SaveDigestAsync"/> for many records of one subscriber. Not atomic as a whole (Tables writes them 100 to a
+    /// transaction), but each record is an upsert, so writing them again after a failure part-way completes the change.
+    /// </summary>
+    Task SaveDigestsAsync(string subscriberId, IReadOnlyCollection<DigestRecord> records, CancellationToken ct = default);
 
     /// <summary>
     /// Claims (subscriber, period) for sending: true when no record exists, or when a "Sending" claim is

@@ -513,6 +513,27 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Null(await S.Digests.GetDigestAsync("ana", "2026-11-20"));
     }
 
+    [Fact]
+    public async Task Many_records_of_a_subscriber_are_saved_and_read_at_once_and_saving_again_replaces_them()
+    {
+        // 620 records: more than one transaction on Tables and one chunk of ids on SQLite; periods with a slash and a space.
+        var periods = Enumerable.Range(0, 620).Select(i => $"story-a/{i:D3} x").ToList();
+        await S.Digests.SaveDigestsAsync("ana", periods.Select(p => Digest("ana", p, DigestStatus.Sent, T0)).ToList());
+        await S.Digests.SaveDigestsAsync("ana", [Digest("ana", periods[7], DigestStatus.Empty, T0.AddMinutes(1))]);
+        await S.Digests.SaveDigestAsync(Digest("bob", periods[0], DigestStatus.Sent, T0));
+        await S.Digests.SaveDigestsAsync("ana", []);
+
+        var read = await S.Digests.GetDigestsAsync("ana", [periods[619], "story-gone", periods[7], periods[0], periods[619]]);
+
+        Assert.Equal(
+            [(periods[0], DigestStatus.Sent, T0), (periods[7], DigestStatus.Empty, T0.AddMinutes(1)), (periods[619], DigestStatus.Sent, T0)],
+            read.Select(d => (d.Period, d.Status, d.UpdatedAt)).OrderBy(d => d.Period, StringComparer.Ordinal));
+        Assert.Equal(620, (await S.Digests.GetDigestsAsync("ana", periods)).Count);
+        Assert.Single(await S.Digests.GetDigestsAsync("bob", periods));
+        Assert.Empty(await S.Digests.GetDigestsAsync("carol", periods));
+        await Assert.ThrowsAsync<ArgumentException>(() => S.Digests.SaveDigestsAsync("ana", [Digest("bob", "x", DigestStatus.Sent, T0)]));
+    }
+
     protected static FeedSource Feed(string id, string url) => new() { Id = id, Url = url };
 
     protected static Article Article(string id, DateTimeOffset fetchedAt) =>

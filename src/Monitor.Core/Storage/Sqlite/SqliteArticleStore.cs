@@ -91,29 +91,20 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
     public async Task<Article?> GetArticleAsync(string id, CancellationToken ct = default) =>
         (await db.QueryAsync($"SELECT * FROM articles WHERE {ById}", p => BindId(p, id), Read, ct)).SingleOrDefault();
 
-    /// <summary>Keys in chunks (SQLite binds at most 32,766 parameters), looked up on the key index; an id not found by its key is looked for on its own, as GetArticleAsync does.</summary>
+    /// <summary>Keys looked up on the key index, in chunks; an id not found by its key is looked for on its own, as GetArticleAsync does.</summary>
     public async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
         var found = new Dictionary<string, StoredArticle>(StringComparer.Ordinal);
-        foreach (var chunk in wanted.Chunk(500))
+        var byKey = await db.QueryEachChunkAsync(
+            "SELECT articles.*, unmatched.id IS NULL AS matched FROM articles LEFT JOIN unmatched ON unmatched.id = articles.id WHERE id_key IN ({values})",
+            wanted.Select(id => (object)ArticleKey.Of(id)),
+            SqliteDatabase.NoParameters,
+            ReadStored,
+            ct);
+        foreach (var row in byKey)
         {
-            var names = chunk.Select((_, i) => "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            var rows = await db.QueryAsync(
-                $"SELECT articles.*, unmatched.id IS NULL AS matched FROM articles LEFT JOIN unmatched ON unmatched.id = articles.id WHERE id_key IN ({string.Join(", ", names)})",
-                p =>
-                {
-                    for (var i = 0; i < chunk.Length; i++)
-                    {
-                        p.AddWithValue(names[i], ArticleKey.Of(chunk[i]));
-                    }
-                },
-                ReadStored,
-                ct);
-            foreach (var row in rows)
-            {
-                found[row.Article.Id] = row;
-            }
+            found[row.Article.Id] = row;
         }
 
         foreach (var id in wanted.Where(id => !found.ContainsKey(id)))

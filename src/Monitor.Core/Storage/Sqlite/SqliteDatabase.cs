@@ -169,6 +169,33 @@ public sealed class SqliteDatabase : IDisposable
         return rows;
     }
 
+    /// <summary>
+    /// A query over many values of one column, 500 to a statement (SQLite binds at most 32,766 parameters):
+    /// <paramref name="sql"/> says <c>{values}</c> where the list goes; <paramref name="bind"/> binds the other parameters.
+    /// </summary>
+    public async Task<List<T>> QueryEachChunkAsync<T>(string sql, IEnumerable<object> values, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> read, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        foreach (var chunk in values.Chunk(500))
+        {
+            var names = chunk.Select((_, i) => "$v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            rows.AddRange(await QueryAsync(
+                sql.Replace("{values}", string.Join(", ", names), StringComparison.Ordinal),
+                p =>
+                {
+                    bind(p);
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        p.AddWithValue(names[i], chunk[i]);
+                    }
+                },
+                read,
+                ct));
+        }
+
+        return rows;
+    }
+
     public static void NoParameters(SqliteParameterCollection parameters)
     {
     }

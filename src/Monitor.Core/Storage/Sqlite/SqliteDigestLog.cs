@@ -29,27 +29,52 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
             _ => true,
             ct)).Count > 0;
 
-    public Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default) =>
-        db.ExecuteAsync(
-            """
-            INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id, claimed_at, last_error)
-            VALUES ($s, $p, $status, $count, $at, $mid, $claimed, $error)
-            ON CONFLICT(subscriber_id, period) DO UPDATE SET status = excluded.status, item_count = excluded.item_count,
-                updated_at = excluded.updated_at, message_id = excluded.message_id, claimed_at = excluded.claimed_at,
-                last_error = excluded.last_error
-            """,
-            p =>
+    public async Task<IReadOnlyList<DigestRecord>> GetDigestsAsync(string subscriberId, IReadOnlyCollection<string> periods, CancellationToken ct = default) =>
+        await db.QueryEachChunkAsync(
+            "SELECT * FROM digests WHERE subscriber_id = $s AND period IN ({values})",
+            periods.Distinct(StringComparer.Ordinal),
+            p => p.AddWithValue("$s", subscriberId),
+            Read,
+            ct);
+
+    public Task SaveDigestAsync(DigestRecord record, CancellationToken ct = default) => SaveDigestsAsync(record.SubscriberId, [record], ct);
+
+    /// <summary>One transaction for all of them.</summary>
+    public Task SaveDigestsAsync(string subscriberId, IReadOnlyCollection<DigestRecord> records, CancellationToken ct = default)
+    {
+        if (records.Any(r => r.SubscriberId != subscriberId))
+        {
+            throw new ArgumentException($"every record must be of subscriber {subscriberId}", nameof(records));
+        }
+
+        return records.Count == 0 ? Task.CompletedTask : db.WriteAsync(
+            connection =>
             {
-                p.AddWithValue("$s", record.SubscriberId);
-                p.AddWithValue("$p", record.Period);
-                p.AddWithValue("$status", record.Status.ToString());
-                p.AddWithValue("$count", record.ItemCount);
-                p.AddWithValue("$at", record.UpdatedAt.Db());
-                p.AddWithValue("$mid", record.MessageId.Db());
-                p.AddWithValue("$claimed", record.ClaimedAt.Db());
-                p.AddWithValue("$error", record.LastError.Db());
+                SqliteDatabase.RunEach(connection, Upsert, records, Bind);
+                return records.Count;
             },
             ct);
+    }
+
+    private const string Upsert = """
+        INSERT INTO digests (subscriber_id, period, status, item_count, updated_at, message_id, claimed_at, last_error)
+        VALUES ($s, $p, $status, $count, $at, $mid, $claimed, $error)
+        ON CONFLICT(subscriber_id, period) DO UPDATE SET status = excluded.status, item_count = excluded.item_count,
+            updated_at = excluded.updated_at, message_id = excluded.message_id, claimed_at = excluded.claimed_at,
+            last_error = excluded.last_error
+        """;
+
+    private static void Bind(SqliteParameterCollection p, DigestRecord record)
+    {
+        p.AddWithValue("$s", record.SubscriberId);
+        p.AddWithValue("$p", record.Period);
+        p.AddWithValue("$status", record.Status.ToString());
+        p.AddWithValue("$count", record.ItemCount);
+        p.AddWithValue("$at", record.UpdatedAt.Db());
+        p.AddWithValue("$mid", record.MessageId.Db());
+        p.AddWithValue("$claimed", record.ClaimedAt.Db());
+        p.AddWithValue("$error", record.LastError.Db());
+    }
 
     public Task RecordFailureAsync(string subscriberId, string period, string error, CancellationToken ct = default) =>
         db.ExecuteAsync(

@@ -21,28 +21,12 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
             ct);
     }
 
-    /// <summary>Ids in chunks (SQLite binds at most 32,766 parameters), each chunk one look-up on the primary key's article prefix.</summary>
-    public async Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default)
-    {
-        var found = new List<TermMatchRecord>();
-        foreach (var chunk in articleIds.Distinct(StringComparer.Ordinal).Chunk(500))
-        {
-            var names = chunk.Select((_, i) => "$a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            found.AddRange(await db.QueryAsync(
-                $"SELECT * FROM matches WHERE article_id IN ({string.Join(", ", names)})",
-                p =>
-                {
-                    for (var i = 0; i < chunk.Length; i++)
-                    {
-                        p.AddWithValue(names[i], chunk[i]);
-                    }
-                },
-                ReadMatch,
-                ct));
-        }
-
-        return found.OrderBy(m => m.ArticleId, StringComparer.Ordinal).ThenBy(m => m.TermId, StringComparer.Ordinal).ToList();
-    }
+    /// <summary>Each chunk of ids is one look-up on the primary key's article prefix.</summary>
+    public async Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default) =>
+        (await db.QueryEachChunkAsync("SELECT * FROM matches WHERE article_id IN ({values})", articleIds.Distinct(StringComparer.Ordinal), SqliteDatabase.NoParameters, ReadMatch, ct))
+            .OrderBy(m => m.ArticleId, StringComparer.Ordinal)
+            .ThenBy(m => m.TermId, StringComparer.Ordinal)
+            .ToList();
 
     public Task AddPendingAsync(string subscriberId, string articleId, string termId, DateTimeOffset at, CancellationToken ct = default) =>
         db.ExecuteAsync(
