@@ -21,10 +21,9 @@ public sealed record ArticleTerms(string ArticleId, IReadOnlyList<string> TermId
 /// </summary>
 public sealed class MatchArticleHandler(
     IArticleStore articles,
-    ISubscriberStore subscribers,
     IMatchStore matches,
     IMessageQueue queue,
-    WatchlistProvider watchlist,
+    MatchInputs inputs,
     TimeProvider time)
 {
     public async Task<MatchOutcome> HandleAsync(string message, CancellationToken ct)
@@ -49,9 +48,9 @@ public sealed class MatchArticleHandler(
     /// </summary>
     public async Task<MatchFindings> FindAsync(IReadOnlyList<Article> batch, CancellationToken ct)
     {
-        var (compiled, _) = await watchlist.GetAsync(ct);
+        var compiled = await inputs.GetWatchlistAsync(ct);
         var now = time.GetUtcNow();
-        List<Subscriber>? audience = null;
+        IReadOnlyList<Subscriber>? audience = null;
         var found = new List<ArticleMatches>(batch.Count);
         foreach (var article in batch)
         {
@@ -62,7 +61,7 @@ public sealed class MatchArticleHandler(
                 continue;
             }
 
-            audience ??= (await subscribers.ListSubscribersAsync(ct)).Where(s => s.State == SubscriberState.Active).ToList();
+            audience ??= await inputs.GetAudienceAsync(ct);
             var inbox = new List<InboxEntry>();
             foreach (var match in terms)
             {
