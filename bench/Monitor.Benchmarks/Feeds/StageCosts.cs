@@ -55,6 +55,9 @@ internal static class StageCosts
 
         public Task<Article?> GetArticleAsync(string id, CancellationToken ct = default) => Task.FromResult<Article?>(null);
 
+        public Task<IReadOnlySet<string>> TryAddMatchedArticlesAsync(IReadOnlyList<MatchedArticle> articles, DateTimeOffset at, CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlySet<string>>(articles.Select(a => a.Article.Id).ToHashSet(StringComparer.Ordinal));
+
         public Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<StoredArticle>>([]);
 
         public Task<IReadOnlyList<string>> ListUnmatchedArticleIdsAsync(int limit, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<string>>([]);

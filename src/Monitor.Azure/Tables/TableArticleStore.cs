@@ -45,6 +45,18 @@ public sealed class TableArticleStore(MonitorTables tables) : IArticleStore
         return false;
     }
 
+    /// <summary>
+    /// The two steps, articles then rows (<see cref="TableMatchStore.RecordMatchesAsync"/>, which takes the new ones off
+    /// the unmatched index last): entity transactions cannot span the tables, and a failure in between leaves the
+    /// articles listed unmatched, for the match stage.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> TryAddMatchedArticlesAsync(IReadOnlyList<MatchedArticle> articles, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var added = await ((IArticleStore)this).TryAddArticlesAsync(articles.Select(a => a.Article).ToList(), ct);
+        await new TableMatchStore(tables).RecordMatchesAsync(articles.Where(a => added.Contains(a.Article.Id)).Select(a => a.Found).ToList(), at, ct);
+        return added;
+    }
+
     public async Task<Article?> GetArticleAsync(string id, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Articles);

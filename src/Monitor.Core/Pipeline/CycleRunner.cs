@@ -58,6 +58,7 @@ public sealed class CycleRunner(
     MatchArticleHandler match,
     SendDigestsHandler digests,
     QueueProcessor processor,
+    MatchInputs matchInputs,
     IArticleStore articles,
     IMessageQueue queue,
     IOptions<FeedFetchOptions> feedOptions)
@@ -71,19 +72,25 @@ public sealed class CycleRunner(
         var scheduled = await schedule.ScheduleDueAsync(ct);
         progress?.StageStarted(CycleStage.Polling, scheduled);
         var polls = new List<PollOutcome>();
-        var pollDrain = await processor.DrainAsync(
-            QueueNames.FeedPolls,
-            async (id, token) =>
-            {
-                var outcome = await poll.HandleAsync(id, token, progress);
-                progress?.FeedFinished(outcome);
-                lock (polls)
+
+        // The polls that match their articles read the watchlist and subscribers once between them, not once a feed.
+        DrainResult pollDrain;
+        using (matchInputs.Hold())
+        {
+            pollDrain = await processor.DrainAsync(
+                QueueNames.FeedPolls,
+                async (id, token) =>
                 {
-                    polls.Add(outcome);
-                }
-            },
-            feedOptions.Value.MaxConcurrency,
-            ct);
+                    var outcome = await poll.HandleAsync(id, token, progress);
+                    progress?.FeedFinished(outcome);
+                    lock (polls)
+                    {
+                        polls.Add(outcome);
+                    }
+                },
+                feedOptions.Value.MaxConcurrency,
+                ct);
+        }
 
         // With matching in the poll, most articles were matched there (NewArticleHandoff); the queue holds the rest.
         var matched = polls.Sum(p => p.Matched?.Articles.Count ?? 0);

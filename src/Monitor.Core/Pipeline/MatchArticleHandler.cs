@@ -16,77 +16,89 @@ public sealed record ArticleTerms(string ArticleId, IReadOnlyList<string> TermId
 /// id from before batches), store a match row per (article, term), put each match in the inbox of every subscriber
 /// who follows the term, and alert immediate subscribers, once per batch each. The batch is read at once and its
 /// rows written at once (<see cref="IMatchStore.RecordMatchesAsync"/>), the "matched" marks last; articles already
-/// marked are not written again. Alerts are queued after the write, also for articles found already matched, so a
-/// crash between the two only means an alert queued again, which finds nothing new to send if it was sent.
+/// marked are not written again. A poll that matches its own articles uses the same two halves around its write
+/// (<see cref="FindAsync"/>, <see cref="AlertAsync"/>).
 /// </summary>
 public sealed class MatchArticleHandler(
     IArticleStore articles,
-    ISubscriberStore subscribers,
     IMatchStore matches,
     IMessageQueue queue,
-    WatchlistProvider watchlist,
+    MatchInputs inputs,
     TimeProvider time)
 {
     public async Task<MatchOutcome> HandleAsync(string message, CancellationToken ct)
     {
         var ids = ArticleBatchMessage.Parse(message).Ids;
         var stored = ids.Count == 0 ? [] : await articles.GetArticlesAsync(ids, ct);
-        return await MatchAsync(stored, ct);
-    }
-
-    /// <summary>Matches articles a poll has just stored, from memory: none is matched yet (<see cref="NewArticleHandoff"/>).</summary>
-    public Task<MatchOutcome> MatchNewAsync(IReadOnlyList<Article> stored, CancellationToken ct) =>
-        MatchAsync(stored.Select(a => new StoredArticle(a, false)).ToList(), ct);
-
-    private async Task<MatchOutcome> MatchAsync(IReadOnlyList<StoredArticle> stored, CancellationToken ct)
-    {
         if (stored.Count == 0)
         {
             return new MatchOutcome([]);
         }
 
-        var (compiled, _) = await watchlist.GetAsync(ct);
+        var found = await FindAsync(stored.Select(a => a.Article).ToList(), ct);
+        var unmatched = stored.Where(a => !a.Matched).Select(a => a.Article.Id).ToHashSet(StringComparer.Ordinal);
+        await matches.RecordMatchesAsync(found.Articles.Where(a => unmatched.Contains(a.ArticleId)).ToList(), found.At, ct);
+        await AlertAsync(found, ct);
+        return found.Outcome;
+    }
+
+    /// <summary>
+    /// Evaluates the terms against the articles and works out each match's inbox rows, from memory, writing nothing:
+    /// the match stage then writes them for the articles it read, a poll with the articles it stores (<see cref="NewArticleHandoff"/>).
+    /// </summary>
+    public async Task<MatchFindings> FindAsync(IReadOnlyList<Article> batch, CancellationToken ct)
+    {
+        var compiled = await inputs.GetWatchlistAsync(ct);
         var now = time.GetUtcNow();
-        List<Subscriber>? audience = null;
-        var alerted = new HashSet<string>(StringComparer.Ordinal);
-        var toWrite = new List<ArticleMatches>(stored.Count);
-        var outcome = new List<ArticleTerms>(stored.Count);
-        foreach (var (article, matched) in stored)
+        IReadOnlyList<Subscriber>? audience = null;
+        var found = new List<ArticleMatches>(batch.Count);
+        foreach (var article in batch)
         {
-            var found = compiled.Match(new ArticleText(article.Title, article.Summary, article.Content));
-            if (found.Count > 0)
+            var terms = compiled.Match(new ArticleText(article.Title, article.Summary, article.Content));
+            if (terms.Count == 0)
             {
-                audience ??= (await subscribers.ListSubscribersAsync(ct)).Where(s => s.State == SubscriberState.Active).ToList();
+                found.Add(new ArticleMatches(article.Id, [], []));
+                continue;
             }
 
+            audience ??= await inputs.GetAudienceAsync(ct);
             var inbox = new List<InboxEntry>();
-            foreach (var match in found)
+            foreach (var match in terms)
             {
-                foreach (var subscriber in audience!.Where(s => s.Follows(match.TermId)))
-                {
-                    inbox.Add(new InboxEntry(subscriber.Id, match.TermId));
-                    if (subscriber.Cadence == Cadence.Immediate)
-                    {
-                        alerted.Add(subscriber.Id);
-                    }
-                }
+                inbox.AddRange(audience.Where(s => s.Follows(match.TermId)).Select(s => new InboxEntry(s.Id, match.TermId)));
             }
 
-            if (!matched)
-            {
-                var rows = found.Select(m => new TermMatchRecord { ArticleId = article.Id, TermId = m.TermId, MatchedAt = now, Highlights = m.Highlights }).ToList();
-                toWrite.Add(new ArticleMatches(article.Id, rows, inbox));
-            }
-
-            outcome.Add(new ArticleTerms(article.Id, found.Select(m => m.TermId).ToList()));
+            var rows = terms.Select(m => new TermMatchRecord { ArticleId = article.Id, TermId = m.TermId, MatchedAt = now, Highlights = m.Highlights }).ToList();
+            found.Add(new ArticleMatches(article.Id, rows, inbox));
         }
 
-        await matches.RecordMatchesAsync(toWrite, now, ct);
-        foreach (var subscriberId in alerted)
+        var immediate = (audience ?? []).Where(s => s.Cadence == Cadence.Immediate).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return new MatchFindings(found, immediate, now);
+    }
+
+    /// <summary>
+    /// One alert message per immediate subscriber with something in the findings, queued after their rows are written,
+    /// also for articles found already matched, so a crash between the two only means an alert queued again, which
+    /// finds nothing new to send if it was sent.
+    /// </summary>
+    public async Task AlertAsync(MatchFindings found, CancellationToken ct)
+    {
+        foreach (var subscriberId in found.Alerted)
         {
             await queue.EnqueueAsync(QueueNames.Alerts, subscriberId, ct);
         }
-
-        return new MatchOutcome(outcome);
     }
+}
+
+/// <summary>What matching found in a batch of articles, before anything is written: each article's match and inbox rows.</summary>
+/// <param name="Immediate">The active subscribers who get an alert as soon as something matches for them.</param>
+public sealed record MatchFindings(IReadOnlyList<ArticleMatches> Articles, IReadOnlySet<string> Immediate, DateTimeOffset At)
+{
+    public MatchOutcome Outcome => new(Articles.Select(a => new ArticleTerms(a.ArticleId, a.Matches.Select(m => m.TermId).ToList())).ToList());
+
+    /// <summary>The immediate subscribers with an inbox row among these articles, each once.</summary>
+    public IEnumerable<string> Alerted => Articles.SelectMany(a => a.Inbox).Select(e => e.SubscriberId).Where(Immediate.Contains).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The findings for the articles among <paramref name="ids"/> only (a poll's articles that were new).</summary>
+    public MatchFindings Only(IReadOnlySet<string> ids) => this with { Articles = Articles.Where(a => ids.Contains(a.ArticleId)).ToList() };
 }

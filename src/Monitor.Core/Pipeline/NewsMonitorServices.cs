@@ -50,6 +50,7 @@ public static class NewsMonitorServices
         services.AddSingleton<ArticleNormaliser>();
         services.AddSingleton<PollSchedule>();
         services.AddSingleton<WatchlistProvider>();
+        services.AddSingleton<MatchInputs>();
 
         AddEmbeddedStore(services);
         services.AddEmailSenders();

@@ -21,13 +21,12 @@ public sealed record PollOutcome(string FeedId, string Url, PollStatus Status, i
 }
 
 /// <summary>
-/// Stage 2: fetch, parse, normalise, dedupe and store one feed, then hand its new articles to matching together (<see cref="NewArticleHandoff"/>).
+/// Stage 2: fetch, parse, normalise, dedupe and store one feed, its new articles handed to matching together (<see cref="NewArticleHandoff"/>).
 /// Each new article gets its story key (<see cref="StoryIndex"/>). A broken feed is recorded as unhealthy
 /// with a readable reason and its next attempt backed off; it never throws for feed problems.
 /// </summary>
 public sealed class PollFeedHandler(
     IFeedStore feeds,
-    IArticleStore articles,
     NewArticleHandoff handoff,
     FeedFetcher fetcher,
     FeedParser parser,
@@ -98,30 +97,28 @@ public sealed class PollFeedHandler(
             candidates[i] = candidates[i] with { StoryKey = keys[i] };
         }
 
-        IReadOnlySet<string> stored;
+        // The feed's new articles go to matching together: one message (more only past a queue message's size), or matched here.
+        StoredArticles stored;
         try
         {
-            stored = await articles.TryAddArticlesAsync(candidates, ct);
+            stored = await handoff.StoreAsync(candidates, ct);
         }
         catch
         {
-            // Not stored: the index must not remember them as known, or the retry would skip them.
+            // Perhaps not stored: the index must not remember them as known, or the retry would skip them.
             candidates.ForEach(a => stories.Forget(a.Id));
             throw;
         }
 
-        foreach (var article in candidates.Where(a => !stored.Contains(a.Id)))
+        foreach (var article in candidates.Where(a => !stored.Ids.Contains(a.Id)))
         {
             stories.Forget(article.Id);
         }
 
-        // The feed's new articles go to matching together: one message (more only past a queue message's size), or matched here.
-        var matched = await handoff.HandOffAsync(candidates.Where(a => stored.Contains(a.Id)).ToList(), ct);
-
-        var added = stored.Count;
+        var added = stored.Ids.Count;
         await SaveSuccessAsync(feed, now, fetched, parsed, ct);
         logger.LogInformation("Polled {Url}: {Items} items, {New} new", UrlRedaction.Redact(feed.Url), parsed.Items.Count, added);
-        return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null) { Matched = matched };
+        return new PollOutcome(feed.Id, feed.Url, added > 0 ? PollStatus.NewItems : PollStatus.NothingNew, parsed.Items.Count, added, null) { Matched = stored.Matched };
     }
 
     /// <summary>A 304 keeps the validators and the feed-level hints of the last full fetch; a 200 replaces them.</summary>

@@ -9,6 +9,7 @@ namespace NewsMonitor.Server.Hosting;
 /// <summary>The queue triggers of the Functions app, on one machine: poll, match and alert messages, with retries and poison queues.</summary>
 public sealed class QueueWorker(
     QueueProcessor processor,
+    MatchInputs matchInputs,
     PollFeedHandler poll,
     MatchArticleHandler match,
     SendDigestsHandler digests,
@@ -25,7 +26,13 @@ public sealed class QueueWorker(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var polled = await processor.DrainAsync(QueueNames.FeedPolls, (id, ct) => poll.HandleAsync(id, ct), feedOptions.Value.MaxConcurrency, stoppingToken);
+            DrainResult polled;
+            using (matchInputs.Hold())
+            {
+                // The polls that match their articles read the watchlist and subscribers once between them, not once a feed.
+                polled = await processor.DrainAsync(QueueNames.FeedPolls, (id, ct) => poll.HandleAsync(id, ct), feedOptions.Value.MaxConcurrency, stoppingToken);
+            }
+
             var matched = await processor.DrainAsync(QueueNames.Articles, (message, ct) => match.HandleAsync(message, ct), 1, stoppingToken);
             var alerted = await processor.DrainAsync(QueueNames.Alerts, (id, ct) => SendAlertAsync(id, ct), 1, stoppingToken);
             if (polled.Handled + matched.Handled + alerted.Handled == 0)

@@ -372,6 +372,53 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task New_articles_stored_with_their_matches_are_matched_at_once_and_one_stored_before_gets_none_of_its_rows()
+    {
+        await S.Articles.TryAddArticleAsync(Article("old", T0));
+        var batch = new List<MatchedArticle>
+        {
+            Matched("a1", ("aiact", ["ana", "bob"]), ("mistral", ["ana"])),
+            Matched("a2"),
+            Matched("old", ("aiact", ["ana"])),
+        };
+
+        var added = await S.Articles.TryAddMatchedArticlesAsync(batch, T0);
+
+        Assert.Equal(["a1", "a2"], added.Order(StringComparer.Ordinal));
+        Assert.Equal(["aiact", "mistral"], (await S.Matches.ListMatchesForArticleAsync("a1")).Select(m => m.TermId));
+        Assert.Empty(await S.Matches.ListMatchesForArticleAsync("old"));
+        Assert.Equal(["a1/aiact", "a1/mistral"], (await S.Matches.ListPendingAsync("ana")).Select(p => $"{p.ArticleId}/{p.TermId}"));
+        Assert.Equal(["a1/aiact"], (await S.Matches.ListPendingAsync("bob")).Select(p => $"{p.ArticleId}/{p.TermId}"));
+        Assert.Equal(["old"], await S.Articles.ListUnmatchedArticleIdsAsync(10));
+        Assert.Equal([("a1", true), ("a2", true), ("old", false)], (await S.Articles.GetArticlesAsync(["a1", "a2", "old"])).Select(a => (a.Article.Id, a.Matched)));
+    }
+
+    [Fact]
+    public async Task Articles_stored_again_with_their_matches_add_nothing_twice()
+    {
+        var batch = new List<MatchedArticle> { Matched("a1", ("aiact", ["ana"])), Matched("a2", ("mistral", ["ana"])) };
+        await S.Articles.TryAddMatchedArticlesAsync(batch, T0);
+
+        var again = await S.Articles.TryAddMatchedArticlesAsync(batch, T0.AddMinutes(5));
+        await S.Matches.RecordMatchesAsync(batch.Select(a => a.Found).ToList(), T0.AddMinutes(6));
+
+        Assert.Empty(again);
+        Assert.Equal(["a1/aiact", "a2/mistral"], (await S.Matches.ListPendingAsync("ana")).Select(p => $"{p.ArticleId}/{p.TermId}"));
+        Assert.All(await S.Matches.ListPendingAsync("ana"), p => Assert.Equal(T0, p.AddedAt));
+        Assert.Single(await S.Matches.ListMatchesForArticleAsync("a2"));
+        Assert.Empty(await S.Articles.ListUnmatchedArticleIdsAsync(10));
+    }
+
+    [Fact]
+    public void An_article_given_with_the_matches_of_another_is_refused_with_both_ids_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MatchedArticle(Article("a1", T0), new ArticleMatches("a2", [], [])));
+
+        Assert.Contains("'a2'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'a1'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Articles_are_read_as_a_batch_with_whether_each_is_matched_and_unknown_ids_left_out()
     {
         await S.Articles.TryAddArticleAsync(Article("a1", T0) with { Title = "Un" });
@@ -535,6 +582,14 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     protected static FeedSource Feed(string id, string url) => new() { Id = id, Url = url };
+
+    /// <summary>A new article with a match row per term and an inbox row per (subscriber, term) given.</summary>
+    private static MatchedArticle Matched(string id, params (string Term, string[] Subscribers)[] terms) => new(
+        Article(id, T0),
+        new ArticleMatches(
+            id,
+            terms.Select(t => new TermMatchRecord { ArticleId = id, TermId = t.Term, MatchedAt = T0, Highlights = [new HighlightSpan(ArticleField.Title, 0, 2)] }).ToList(),
+            terms.SelectMany(t => t.Subscribers.Select(s => new InboxEntry(s, t.Term))).ToList()));
 
     protected static Article Article(string id, DateTimeOffset fetchedAt) =>
         new() { Id = id, FeedId = "f1", Url = $"https://a.example/{id}", Title = $"Title {id}", FetchedAt = fetchedAt };

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using NewsMonitor.Feeds;
+using NewsMonitor.Pipeline;
 using NewsMonitor.Storage;
 using NewsMonitor.Storage.InProcess;
 using NewsMonitor.Storage.Sqlite;
@@ -51,6 +53,30 @@ public abstract class WireFeedTests(IDictionary<string, string?>? settings = nul
         var feed = new FeedSource { Id = ArticleIdentity.ForFeed(url), Url = url };
         await Harness.Get<IFeedStore>().UpsertFeedAsync(feed);
         return feed.Id;
+    }
+
+    /// <summary>
+    /// Runs a whole cycle over the wire feed (and the default feeds' fixtures, if any) and returns its report with what
+    /// it left in the store for the subscribers: each article's match rows with their highlights, and each inbox.
+    /// </summary>
+    protected async Task<(CycleReport Report, string Stored)> CycleAsync()
+    {
+        await AddWireFeedAsync();
+        var report = await Harness.Get<CycleRunner>().RunAsync(default);
+        var matches = Harness.Get<IMatchStore>();
+        var stored = new List<string>();
+        foreach (var id in new[] { Id(1), Id(2), Id(3) })
+        {
+            stored.AddRange((await matches.ListMatchesForArticleAsync(id)).Select(m => $"{id} {m.TermId} {JsonSerializer.Serialize(m.Highlights)}"));
+        }
+
+        foreach (var subscriber in new[] { "ana", "bob" })
+        {
+            stored.AddRange((await matches.ListPendingAsync(subscriber)).Select(p => $"{subscriber} {p.ArticleId} {p.TermId} {p.AddedAt:O}"));
+        }
+
+        stored.AddRange(Directory.GetFiles(Harness.OutboxPath, "*.eml").Select(f => File.ReadLines(f).First(l => l.StartsWith("To:", StringComparison.Ordinal))));
+        return (report, string.Join('\n', stored));
     }
 
     /// <summary>Runs SQL on the store directly: the tests plant triggers that make one write fail.</summary>

@@ -25,44 +25,63 @@ public sealed class SqliteArticleStore(SqliteDatabase db) : IArticleStore
     /// One prepared statement for the batch, in one transaction (shared with other writers waiting at the same
     /// moment): a feed's fifty items cost one commit at most, not fifty. The values are made before the turn to write.
     /// </summary>
-    public Task<IReadOnlySet<string>> TryAddArticlesAsync(IReadOnlyList<Article> articles, CancellationToken ct = default)
-    {
-        if (articles.Count == 0)
-        {
-            return Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(StringComparer.Ordinal));
-        }
+    public Task<IReadOnlySet<string>> TryAddArticlesAsync(IReadOnlyList<Article> articles, CancellationToken ct = default) =>
+        Add(articles.Select(ValuesOf).ToArray(), null, default, ct);
 
-        var rows = articles.Select(ValuesOf).ToArray();
-        return db.WriteAsync<IReadOnlySet<string>>(connection => InsertAll(connection, rows), ct);
-    }
+    /// <summary>As <see cref="TryAddArticlesAsync(IReadOnlyList{Article}, CancellationToken)"/>, with each new article's match and inbox rows in the same transaction instead of an "unmatched" row.</summary>
+    public Task<IReadOnlySet<string>> TryAddMatchedArticlesAsync(IReadOnlyList<MatchedArticle> articles, DateTimeOffset at, CancellationToken ct = default) =>
+        Add(articles.Select(a => ValuesOf(a.Article)).ToArray(), articles.Select(a => SqliteMatchRows.ValuesOf(a.Found)).ToArray(), at, ct);
 
-    private static HashSet<string> InsertAll(SqliteConnection connection, object[][] rows)
+    private Task<IReadOnlySet<string>> Add(object[][] rows, SqliteMatchRows.Rows[]? found, DateTimeOffset at, CancellationToken ct) =>
+        rows.Length == 0
+            ? Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(StringComparer.Ordinal))
+            : db.WriteAsync<IReadOnlySet<string>>(connection => InsertAll(connection, rows, found, at), ct);
+
+    /// <summary>Inserts the new articles; each gets its match rows when <paramref name="found"/> (one per row) is given, else an "unmatched" row.</summary>
+    private static HashSet<string> InsertAll(SqliteConnection connection, object[][] rows, SqliteMatchRows.Rows[]? found, DateTimeOffset at)
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
         using var insert = Prepared(connection, Insert);
-        using var unmatched = connection.CreateCommand();
-        unmatched.CommandText = "INSERT INTO unmatched (id, fetched_at) VALUES ($id, $fetched) ON CONFLICT DO NOTHING";
-        var (unmatchedId, unmatchedFetched) = (unmatched.Parameters.Add(new SqliteParameter { ParameterName = "$id" }), unmatched.Parameters.Add(new SqliteParameter { ParameterName = "$fetched" }));
-        unmatched.Prepare();
+        using var matched = found is null ? null : new SqliteMatchRows(connection, at);
         SqliteCommand? unkeyed = null;
+        (SqliteCommand Command, SqliteParameter Id, SqliteParameter Fetched)? unmatched = null;
         try
         {
-            foreach (var values in rows)
+            for (var i = 0; i < rows.Length; i++)
             {
+                var values = rows[i];
                 if (Run(insert, values) > 0 || Run(unkeyed ??= Prepared(connection, InsertUnkeyed), values) > 0)
                 {
                     added.Add((string)values[0]);
-                    (unmatchedId.Value, unmatchedFetched.Value) = (values[0], values[FetchedAtValue]);
-                    unmatched.ExecuteNonQuery();
+                    if (matched is not null)
+                    {
+                        matched.Write(found![i]);
+                    }
+                    else
+                    {
+                        var (command, id, fetched) = unmatched ??= PreparedUnmatched(connection);
+                        (id.Value, fetched.Value) = (values[0], values[FetchedAtValue]);
+                        command.ExecuteNonQuery();
+                    }
                 }
             }
         }
         finally
         {
             unkeyed?.Dispose();
+            unmatched?.Command.Dispose();
         }
 
         return added;
+    }
+
+    private static (SqliteCommand, SqliteParameter, SqliteParameter) PreparedUnmatched(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO unmatched (id, fetched_at) VALUES ($id, $fetched) ON CONFLICT DO NOTHING";
+        var parameters = (command, command.Parameters.Add(new SqliteParameter { ParameterName = "$id" }), command.Parameters.Add(new SqliteParameter { ParameterName = "$fetched" }));
+        command.Prepare();
+        return parameters;
     }
 
     private static SqliteCommand Prepared(SqliteConnection connection, string sql)

@@ -40,7 +40,7 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
             },
             ct);
 
-    /// <summary>One transaction for the whole batch, with one prepared statement per table.</summary>
+    /// <summary>One transaction for the whole batch, with one prepared statement per table (<see cref="SqliteMatchRows"/>).</summary>
     public Task RecordMatchesAsync(IReadOnlyList<ArticleMatches> batch, DateTimeOffset at, CancellationToken ct = default)
     {
         if (batch.Count == 0)
@@ -48,40 +48,13 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
             return Task.CompletedTask;
         }
 
-        // Serialised before the turn to write, which other writers wait for.
-        var matches = batch.SelectMany(a => a.Matches)
-            .Select(m => (m.ArticleId, m.TermId, MatchedAt: m.MatchedAt.Db(), Highlights: JsonSerializer.Serialize(m.Highlights, StorageJson.Options)))
-            .ToList();
-        var added = at.Db();
+        var rows = batch.Select(SqliteMatchRows.ValuesOf).ToList();
         return db.WriteAsync(
             connection =>
             {
-                using (var insert = connection.CreateCommand())
+                using (var writer = new SqliteMatchRows(connection, at))
                 {
-                    insert.CommandText = "INSERT INTO matches (article_id, term_id, matched_at, highlights) VALUES ($a, $t, $at, $h) ON CONFLICT DO NOTHING";
-                    var (article, term, time, highlights) = (Parameter(insert, "$a"), Parameter(insert, "$t"), Parameter(insert, "$at"), Parameter(insert, "$h"));
-                    insert.Prepare();
-                    foreach (var match in matches)
-                    {
-                        (article.Value, term.Value, time.Value, highlights.Value) = (match.ArticleId, match.TermId, match.MatchedAt, match.Highlights);
-                        insert.ExecuteNonQuery();
-                    }
-                }
-
-                using (var insert = connection.CreateCommand())
-                {
-                    insert.CommandText = "INSERT INTO pending (subscriber_id, article_id, term_id, added_at) VALUES ($s, $a, $t, $at) ON CONFLICT DO NOTHING";
-                    var (subscriber, article, term) = (Parameter(insert, "$s"), Parameter(insert, "$a"), Parameter(insert, "$t"));
-                    insert.Parameters.AddWithValue("$at", added);
-                    insert.Prepare();
-                    foreach (var item in batch)
-                    {
-                        foreach (var entry in item.Inbox)
-                        {
-                            (subscriber.Value, article.Value, term.Value) = (entry.SubscriberId, item.ArticleId, entry.TermId);
-                            insert.ExecuteNonQuery();
-                        }
-                    }
+                    rows.ForEach(writer.Write);
                 }
 
                 SqliteArticleStore.MarkMatched(connection, batch.Select(a => a.ArticleId));
@@ -117,8 +90,6 @@ public sealed class SqliteMatchStore(SqliteDatabase db) : IMatchStore
                 return items.Count;
             },
             ct);
-
-    private static SqliteParameter Parameter(SqliteCommand command, string name) => command.Parameters.Add(new SqliteParameter { ParameterName = name });
 
     private static TermMatchRecord ReadMatch(SqliteDataReader r) => new()
     {
