@@ -111,10 +111,20 @@ public sealed class CycleRunner(
 
         progress?.StageStarted(CycleStage.Digests, 0);
         var sent = new List<DigestOutcome>();
+        var alerted = new HashSet<string>(StringComparer.Ordinal);
         var alertDrain = await processor.DrainAsync(
             QueueNames.Alerts,
             async (id, token) =>
             {
+                // Each feed batch with a match queues an alert, so a first cycle over many feeds leaves hundreds of
+                // messages for one subscriber: the first sends everything waiting, the rest would each read an empty
+                // inbox. They are taken off the queue unhandled; whatever arrived after the first is sent by
+                // SendDueAsync below, which goes over every subscriber. (The drain is sequential: concurrency 1.)
+                if (!alerted.Add(id))
+                {
+                    return;
+                }
+
                 // A failed alert is reported, not thrown: its claim keeps it for the retry after the lease, so
                 // redelivering the message now would only find the claim taken and hide the failure.
                 sent.Add(await digests.SendForAsync(id, token));

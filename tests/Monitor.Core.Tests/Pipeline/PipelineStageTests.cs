@@ -95,6 +95,25 @@ public sealed class PipelineStageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cycle_over_many_feeds_alerts_an_immediate_subscriber_once_with_every_match_and_reports_it_once()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            server.Serve($"wire{i}.xml", Rss.Replace("wire.example/a/", $"wire.example/{i}/a/", StringComparison.Ordinal));
+            await AddFeedAsync($"wire{i}.xml");
+        }
+
+        var report = await harness.Get<CycleRunner>().RunAsync(default);
+
+        Assert.Equal(8, report.NewArticles);
+        // One alert for the four feeds' messages, then the pass over due digests finds nothing left.
+        Assert.Equal([(DigestOutcomeStatus.Sent, 8), (DigestOutcomeStatus.NothingNew, 0)], report.Digests.Where(d => d.SubscriberId == "ana").Select(d => (d.Status, d.Articles)));
+        Assert.Single(Directory.GetFiles(harness.OutboxPath, "*.eml"));
+        Assert.Empty(await harness.Get<IMatchStore>().ListPendingAsync("ana"));
+        Assert.Empty(harness.Get<InProcessQueue>().Peek(QueueNames.Alerts));
+    }
+
+    [Fact]
     public async Task A_feed_scheduled_once_is_not_scheduled_again_while_its_poll_waits_in_the_queue()
     {
         await AddFeedAsync("good.xml");
