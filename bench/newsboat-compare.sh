@@ -54,7 +54,7 @@ done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/newsboat-compare.XXXXXX")"
 chmod 755 "$work" # nginx's workers may run as another user
-port=$((20000 + RANDOM % 20000))
+port=$((20000 + RANDOM % 12000)) # below the ephemeral ports (32768 and up) that the clients' own connections take
 nginx_pid=""
 cleanup() {
     if [[ -n "$nginx_pid" ]]; then kill "$nginx_pid" 2>/dev/null || true; fi
@@ -193,10 +193,12 @@ chmod -R a+rX "$work/www"
 
 nginx -p "$work" -c "$work/nginx.conf" &
 nginx_pid=$!
+served=0
 for _ in $(seq 50); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/feed0.xml" 2>/dev/null && break
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/feed0.xml" 2>/dev/null; then served=1; break; fi
     sleep 0.1
 done
+if [[ $served -eq 0 ]]; then echo "error: nginx does not answer on 127.0.0.1:$port (see its messages above); nothing was measured" >&2; exit 1; fi
 curl -fsS -o /dev/null "http://127.0.0.8:$port/feed0.xml" 2>/dev/null || true # warm up; feed0 is on .1, any answer will do
 
 if [[ $serve -eq 1 ]]; then
