@@ -11,12 +11,6 @@ namespace NewsMonitor.Tests.Pipeline;
 /// <summary>The match stage in batches, on the embedded store: one message per feed poll, at-least-once delivery.</summary>
 public sealed class MatchBatchTests() : WireFeedTests()
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "bob", Email = "bob@example.org", Cadence = Cadence.Daily });
-    }
-
     [Fact]
     public async Task A_poll_queues_its_feed_s_new_articles_as_one_message_and_matching_it_alerts_each_immediate_subscriber_once()
     {

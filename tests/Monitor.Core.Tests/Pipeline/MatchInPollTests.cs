@@ -11,12 +11,6 @@ namespace NewsMonitor.Tests.Pipeline;
 /// <summary>"Pipeline:MatchInPoll" (the Server host's embedded store): a poll matches its new articles itself and stores them with their matches.</summary>
 public sealed class MatchInPollTests() : WireFeedTests(new Dictionary<string, string?> { ["Pipeline:MatchInPoll"] = "true" })
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "bob", Email = "bob@example.org", Cadence = Cadence.Daily });
-    }
-
     [Fact]
     public async Task A_poll_matches_its_new_articles_itself_queues_nothing_for_the_match_stage_and_alerts_once()
     {
@@ -142,12 +136,6 @@ public sealed class MatchInPollTests() : WireFeedTests(new Dictionary<string, st
     /// <summary>The same setting with the match stage after the polls, as the Functions app does it.</summary>
     private sealed class ThroughTheStage() : WireFeedTests(new Dictionary<string, string?> { ["Pipeline:MatchInPoll"] = "false" })
     {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await Harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "bob", Email = "bob@example.org", Cadence = Cadence.Daily });
-        }
-
         public new Task<(CycleReport Report, string Stored)> CycleAsync() => base.CycleAsync();
     }
 }

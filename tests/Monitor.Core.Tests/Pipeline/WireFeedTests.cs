@@ -10,7 +10,7 @@ namespace NewsMonitor.Tests.Pipeline;
 
 /// <summary>
 /// The setting of the match-stage tests: a wire feed of three items on 127.0.0.1, two of which match terms
-/// that "ana" (immediate alerts) follows, on the embedded store with the given settings.
+/// that "ana" (immediate alerts) and "bob" (a daily digest) follow, on the embedded store with the given settings.
 /// </summary>
 public abstract class WireFeedTests(IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
@@ -29,13 +29,14 @@ public abstract class WireFeedTests(IDictionary<string, string?>? settings = nul
 
     protected InProcessQueue Queue => Harness.Get<InProcessQueue>();
 
-    public virtual async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         server = await FeedServer.StartAsync();
         server.Serve("wire.xml", Rss);
         await Harness.Get<ITermStore>().UpsertTermAsync(new WatchTerm { Id = "mistral", Name = "Mistral", Query = "Mistral" });
         await Harness.Get<ITermStore>().UpsertTermAsync(new WatchTerm { Id = "aiact", Name = "AI Act", Query = "\"AI Act\"" });
         await Harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "ana", Email = "ana@example.org", Cadence = Cadence.Immediate });
+        await Harness.Get<ISubscriberStore>().UpsertSubscriberAsync(new Subscriber { Id = "bob", Email = "bob@example.org", Cadence = Cadence.Daily });
     }
 
     public async Task DisposeAsync()
