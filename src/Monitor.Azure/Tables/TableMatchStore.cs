@@ -27,12 +27,8 @@ public sealed class TableMatchStore(MonitorTables tables) : IMatchStore
     public async Task<IReadOnlyList<TermMatchRecord>> ListMatchesForArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(MonitorTables.Matches);
-        var wanted = articleIds.Distinct(StringComparer.Ordinal).ToList();
-        var found = new List<TableEntity>[wanted.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, wanted.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = MonitorTables.ParallelRequests, CancellationToken = ct },
-            async (i, token) => found[i] = await table.PartitionAsync(TableKeys.Encode(wanted[i]), token));
+        var partitions = articleIds.Distinct(StringComparer.Ordinal).Select(TableKeys.Encode).ToList();
+        var found = await TableQueries.EachInParallelAsync(partitions, (partition, token) => table.PartitionAsync(partition, token), ct);
         return found.SelectMany(partition => partition)
             .Select(EntityBody.Read<TermMatchRecord>)
             .OrderBy(m => m.ArticleId, StringComparer.Ordinal)

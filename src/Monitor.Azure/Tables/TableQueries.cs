@@ -29,16 +29,20 @@ internal static class TableQueries
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Point reads of many entities, <see cref="MonitorTables.ParallelRequests"/> at a time; null where there is none.</summary>
-    public static async Task<TableEntity?[]> FindEachAsync(this TableClient table, IReadOnlyList<(string PartitionKey, string RowKey)> keys, CancellationToken ct)
+    /// <summary>One request per key, <see cref="MonitorTables.ParallelRequests"/> at a time; the answers in the keys' order.</summary>
+    public static async Task<TResult[]> EachInParallelAsync<TKey, TResult>(IReadOnlyList<TKey> keys, Func<TKey, CancellationToken, Task<TResult>> request, CancellationToken ct)
     {
-        var found = new TableEntity?[keys.Count];
+        var answers = new TResult[keys.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, keys.Count),
             new ParallelOptions { MaxDegreeOfParallelism = MonitorTables.ParallelRequests, CancellationToken = ct },
-            async (i, token) => found[i] = await table.FindAsync(keys[i].PartitionKey, keys[i].RowKey, token));
-        return found;
+            async (i, token) => answers[i] = await request(keys[i], token));
+        return answers;
     }
+
+    /// <summary>Point reads of many entities, several at a time; null where there is none.</summary>
+    public static Task<TableEntity?[]> FindEachAsync(this TableClient table, IReadOnlyList<(string PartitionKey, string RowKey)> keys, CancellationToken ct) =>
+        EachInParallelAsync(keys, (key, token) => table.FindAsync(key.PartitionKey, key.RowKey, token), ct);
 
     /// <summary>Inserts unless the entity exists; false when it did (a write that must happen once).</summary>
     public static async Task<bool> TryAddAsync(this TableClient table, TableEntity entity, CancellationToken ct)
