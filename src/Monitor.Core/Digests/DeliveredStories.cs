@@ -20,12 +20,10 @@ public sealed class DeliveredStories(IDigestLog log, IMatchStore matches)
     public async Task<(PendingDigest Fresh, IReadOnlyList<PendingItem> Repeats)> SplitAsync(string subscriberId, PendingDigest pending, CancellationToken ct)
     {
         var stories = pending.Items.Where(i => i.Article.StoryKey is not null).GroupBy(i => i.Article.StoryKey!, StringComparer.Ordinal).ToList();
-        var sent = stories.Count == 0
-            ? []
-            : (await log.GetDigestsAsync(subscriberId, stories.Select(s => PeriodPrefix + s.Key).ToList(), ct))
-                .Where(d => d.Status == DigestStatus.Sent)
-                .Select(d => d.Period)
-                .ToHashSet(StringComparer.Ordinal);
+        var sent = (await log.GetDigestsAsync(subscriberId, stories.Select(s => PeriodPrefix + s.Key).ToList(), ct))
+            .Where(d => d.Status == DigestStatus.Sent)
+            .Select(d => d.Period)
+            .ToHashSet(StringComparer.Ordinal);
         var repeated = stories.Where(s => sent.Contains(PeriodPrefix + s.Key)).SelectMany(s => s.Select(i => i.Article.Id)).ToHashSet(StringComparer.Ordinal);
 
         if (repeated.Count == 0)

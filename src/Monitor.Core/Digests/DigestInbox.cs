@@ -70,9 +70,9 @@ public sealed class DigestInbox(IMatchStore matches, IArticleStore articles, ITe
     {
         var groups = pending.GroupBy(p => p.ArticleId, StringComparer.Ordinal).ToList();
         var ids = groups.Select(g => g.Key).ToList();
-        var stored = ids.Count == 0 ? [] : await articles.GetArticlesAsync(ids, ct);
+        var stored = await articles.GetArticlesAsync(ids, ct);
         var byId = stored.ToDictionary(a => a.Article.Id, a => a.Article, StringComparer.Ordinal);
-        var matchRows = ids.Count == 0 ? [] : await matches.ListMatchesForArticlesAsync(ids, ct);
+        var matchRows = await matches.ListMatchesForArticlesAsync(ids, ct);
         var rowsById = matchRows.ToLookup(m => m.ArticleId, StringComparer.Ordinal);
         var items = new List<DigestItem>();
         foreach (var group in groups)
