@@ -60,10 +60,7 @@ public sealed class TableDigestLog(MonitorTables tables) : IDigestLog
     /// <summary>The subscriber's partition, 100 records to a transaction.</summary>
     public async Task SaveDigestsAsync(string subscriberId, IReadOnlyCollection<DigestRecord> records, CancellationToken ct = default)
     {
-        if (records.Any(r => r.SubscriberId != subscriberId))
-        {
-            throw new ArgumentException($"every record must be of subscriber {subscriberId}", nameof(records));
-        }
+        DigestRecord.EnsureAllOf(subscriberId, records);
 
         var table = await tables.GetAsync(MonitorTables.Digests);
         await table.UpsertInTransactionsAsync(records.Select(ToEntity), ct);

@@ -27,6 +27,15 @@ public sealed record DigestRecord
     public string? LastError { get; init; }
 
     public string Key => $"{SubscriberId}/{Period}";
+
+    /// <summary>The check every <see cref="IDigestLog.SaveDigestsAsync"/> makes: the records are all of the subscriber named.</summary>
+    public static void EnsureAllOf(string subscriberId, IEnumerable<DigestRecord> records)
+    {
+        if (records.Any(r => r.SubscriberId != subscriberId))
+        {
+            throw new ArgumentException($"every record must be of subscriber {subscriberId}", nameof(records));
+        }
+    }
 }
 
 public interface IDigestLog

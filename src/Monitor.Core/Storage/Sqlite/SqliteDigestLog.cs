@@ -42,10 +42,7 @@ public sealed class SqliteDigestLog(SqliteDatabase db) : IDigestLog
     /// <summary>One transaction for all of them.</summary>
     public Task SaveDigestsAsync(string subscriberId, IReadOnlyCollection<DigestRecord> records, CancellationToken ct = default)
     {
-        if (records.Any(r => r.SubscriberId != subscriberId))
-        {
-            throw new ArgumentException($"every record must be of subscriber {subscriberId}", nameof(records));
-        }
+        DigestRecord.EnsureAllOf(subscriberId, records);
 
         return records.Count == 0 ? Task.CompletedTask : db.WriteAsync(
             connection =>
